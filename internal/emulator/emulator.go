@@ -1,0 +1,182 @@
+// Package emulator is an in-memory Mintlify agent API for tests and demos.
+//
+// It follows Mintlify's admin OpenAPI document: bearer auth, the v2 job
+// endpoints, JSON errors as {"error": "..."}. Jobs stay "active" for a set
+// time and then end "completed" with a pull-request link, or "failed".
+//
+// A prompt can steer its own job with markers, so one server serves many
+// test cases:
+//
+//	[emulator:fail]          the job ends "failed"
+//	[emulator:duration=90s]  the job stays active that long
+//	[emulator:no-pr]         the job completes without a pull request
+package emulator
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net"
+	"net/http"
+	"regexp"
+	"sync"
+	"time"
+)
+
+// Defaults of a server started with zero Options.
+const (
+	DefaultAPIKey      = "mint_emulator_key"
+	DefaultProjectID   = "emulator-project"
+	DefaultModel       = "claude-sonnet-4-5"
+	DefaultRepository  = "https://github.com/acme/docs"
+	DefaultJobDuration = 3 * time.Second
+)
+
+// Options configure a Server.
+type Options struct {
+	// APIKey is accepted for ProjectID. More keys and projects: Keys.
+	APIKey    string
+	ProjectID string
+	// Keys maps further API keys to the projects each may use; a project
+	// named here exists even when no key may use it.
+	Keys map[string][]string
+	// JobDuration is how long a job stays active (a prompt marker overrides it).
+	JobDuration time.Duration
+	// FailAll makes every job end "failed".
+	FailAll    bool
+	Model      string
+	Repository string
+	// Now is the server's clock; time.Now when nil.
+	Now func() time.Time
+}
+
+// Server is the emulated API. Use New, then Listen or ServeHTTP.
+type Server struct {
+	opts     Options
+	mux      *http.ServeMux
+	listener net.Listener
+	http     *http.Server
+
+	mu       sync.Mutex
+	access   map[string]map[string]bool // key -> project -> allowed
+	projects map[string]bool
+	jobs     map[string]*Job
+	order    []string
+	requests []Request
+}
+
+// New returns a server with the given options, defaults filled in.
+func New(opts Options) *Server {
+	if opts.APIKey == "" {
+		opts.APIKey = DefaultAPIKey
+	}
+	if opts.ProjectID == "" {
+		opts.ProjectID = DefaultProjectID
+	}
+	if opts.JobDuration == 0 {
+		opts.JobDuration = DefaultJobDuration
+	}
+	if opts.Model == "" {
+		opts.Model = DefaultModel
+	}
+	if opts.Repository == "" {
+		opts.Repository = DefaultRepository
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	s := &Server{
+		opts:     opts,
+		access:   map[string]map[string]bool{opts.APIKey: {opts.ProjectID: true}},
+		projects: map[string]bool{opts.ProjectID: true},
+		jobs:     map[string]*Job{},
+	}
+	for key, projects := range opts.Keys {
+		if s.access[key] == nil {
+			s.access[key] = map[string]bool{}
+		}
+		for _, p := range projects {
+			s.access[key][p] = true
+			s.projects[p] = true
+		}
+	}
+	s.routes()
+	return s
+}
+
+// Listen serves on addr (use "127.0.0.1:0" for a free port) in the
+// background and returns the base URL. Only loopback addresses are accepted.
+func (s *Server) Listen(addr string) (string, error) {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "", err
+	}
+	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return "", fmt.Errorf("the emulator binds to loopback only, not %q", host)
+	}
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		return "", err
+	}
+	s.listener = l
+	s.http = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = s.http.Serve(l) }()
+	return "http://" + l.Addr().String(), nil
+}
+
+// URL is the base URL after Listen.
+func (s *Server) URL() string { return "http://" + s.listener.Addr().String() }
+
+// Close stops a server started with Listen.
+func (s *Server) Close() error {
+	if s.http == nil {
+		return nil
+	}
+	return s.http.Close()
+}
+
+// APIKey and ProjectID are the default credentials the server accepts.
+func (s *Server) APIKey() string    { return s.opts.APIKey }
+func (s *Server) ProjectID() string { return s.opts.ProjectID }
+
+var markerPattern = regexp.MustCompile(`\[emulator:([a-z-]+)(?:=([^\]]*))?\]`)
+
+// newJob builds a job from its prompt's markers and the server's options.
+func (s *Server) newJob(projectID, prompt string, now time.Time) *Job {
+	j := &Job{
+		ID:        newID(),
+		ProjectID: projectID,
+		Prompt:    prompt,
+		CreatedAt: now,
+		Model:     s.opts.Model,
+		Outcome:   "completed",
+		WithPR:    true,
+	}
+	if s.opts.FailAll {
+		j.Outcome = "failed"
+	}
+	duration := s.opts.JobDuration
+	for _, m := range markerPattern.FindAllStringSubmatch(prompt, -1) {
+		switch m[1] {
+		case "fail":
+			j.Outcome = "failed"
+		case "no-pr":
+			j.WithPR = false
+		case "duration":
+			if d, err := time.ParseDuration(m[2]); err == nil && d >= 0 {
+				duration = d
+			}
+		case "status":
+			j.Outcome = m[2]
+		}
+	}
+	j.Branch = "mintlify/agent-" + j.ID[:8]
+	j.ActiveUntil = now.Add(duration)
+	return j
+}
+
+func newID() string {
+	b := make([]byte, 12)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}

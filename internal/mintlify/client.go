@@ -1,0 +1,297 @@
+package mintlify
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// DefaultBaseURL is the production API.
+const DefaultBaseURL = "https://api.mintlify.com"
+
+// Defaults for Config fields left zero.
+const (
+	DefaultMaxRetries     = 5
+	DefaultRequestTimeout = 30 * time.Second
+	defaultRetryWaitMin   = 1 * time.Second
+	defaultRetryWaitMax   = 30 * time.Second
+	maxBodyBytes          = 4 << 20
+	snippetBytes          = 200
+)
+
+// LogFunc receives one debug line per HTTP attempt and answer. Fields never
+// hold the API key or the Authorization header.
+type LogFunc func(ctx context.Context, msg string, fields map[string]any)
+
+// Config configures a Client. Only BaseURL and APIKey matter to most callers.
+type Config struct {
+	BaseURL   string
+	APIKey    string
+	UserAgent string
+	// MaxRetries bounds the retries of one call; 0 means DefaultMaxRetries,
+	// a negative value means none.
+	MaxRetries int
+	// RequestTimeout bounds one HTTP attempt; 0 means DefaultRequestTimeout.
+	RequestTimeout time.Duration
+	// RetryWaitMin and RetryWaitMax bound the exponential backoff.
+	RetryWaitMin time.Duration
+	RetryWaitMax time.Duration
+	Log          LogFunc
+	// Transport replaces the default pooled transport (tests use it).
+	Transport http.RoundTripper
+}
+
+// Client calls the Mintlify API. It is safe for concurrent use and keeps one
+// connection pool for its whole life.
+type Client struct {
+	baseURL   *url.URL
+	apiKey    string
+	userAgent string
+	log       LogFunc
+	// reads retries every answer that may be transient; writes only those
+	// the server certainly did not act on (see retryWrite).
+	reads  *retryablehttp.Client
+	writes *retryablehttp.Client
+}
+
+// New returns a Client for cfg. It fails only on a base URL that is not an
+// https URL (or http on a loopback host).
+func New(cfg Config) (*Client, error) {
+	base := cfg.BaseURL
+	if base == "" {
+		base = DefaultBaseURL
+	}
+	u, err := ValidateBaseURL(base)
+	if err != nil {
+		return nil, err
+	}
+	retries := cfg.MaxRetries
+	switch {
+	case retries == 0:
+		retries = DefaultMaxRetries
+	case retries < 0:
+		retries = 0
+	}
+	timeout := cfg.RequestTimeout
+	if timeout <= 0 {
+		timeout = DefaultRequestTimeout
+	}
+	waitMin, waitMax := cfg.RetryWaitMin, cfg.RetryWaitMax
+	if waitMin <= 0 {
+		waitMin = defaultRetryWaitMin
+	}
+	if waitMax < waitMin {
+		waitMax = max(defaultRetryWaitMax, waitMin)
+	}
+	transport := cfg.Transport
+	if transport == nil {
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		// Many jobs poll at once through one provider process.
+		t.MaxIdleConnsPerHost = 32
+		transport = t
+	}
+	httpClient := &http.Client{
+		Transport:     transport,
+		Timeout:       timeout,
+		CheckRedirect: keepCredentialsOnSameHost,
+	}
+	log := cfg.Log
+	if log == nil {
+		log = func(context.Context, string, map[string]any) {}
+	}
+	c := &Client{
+		baseURL:   u,
+		apiKey:    cfg.APIKey,
+		userAgent: cfg.UserAgent,
+		log:       log,
+	}
+	newRetrying := func(policy retryablehttp.CheckRetry) *retryablehttp.Client {
+		return &retryablehttp.Client{
+			HTTPClient:     httpClient,
+			RetryWaitMin:   waitMin,
+			RetryWaitMax:   waitMax,
+			RetryMax:       retries,
+			CheckRetry:     policy,
+			Backoff:        backoff,
+			ErrorHandler:   retryablehttp.PassthroughErrorHandler,
+			RequestLogHook: c.logAttempt,
+		}
+	}
+	c.reads = newRetrying(retryRead)
+	c.writes = newRetrying(retryWrite)
+	return c, nil
+}
+
+// HasAPIKey reports whether the client was given a key.
+func (c *Client) HasAPIKey() bool { return c.apiKey != "" }
+
+// BaseURL is the API root the client talks to.
+func (c *Client) BaseURL() string { return c.baseURL.String() }
+
+// ValidateBaseURL accepts an absolute https URL, or an http URL whose host is
+// loopback (the local emulator). Anything else would send the key in clear.
+func ValidateBaseURL(raw string) (*url.URL, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, fmt.Errorf("%q is not a URL: %w", raw, err)
+	}
+	if u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
+		return nil, fmt.Errorf("%q is not an absolute http(s) URL such as %s", raw, DefaultBaseURL)
+	}
+	if u.Scheme == "http" && !IsLoopbackHost(u.Hostname()) {
+		return nil, fmt.Errorf("%q uses plain http to a host that is not loopback; use https so the API key is not sent in clear (plain http is accepted only for 127.0.0.0/8, ::1 and localhost)", raw)
+	}
+	if u.User != nil {
+		return nil, fmt.Errorf("%q must not carry credentials; set api_key instead", raw)
+	}
+	u.Path = strings.TrimSuffix(u.Path, "/")
+	u.RawQuery, u.Fragment = "", ""
+	return u, nil
+}
+
+// IsLoopbackHost reports whether host is localhost or a loopback IP address.
+func IsLoopbackHost(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// keepCredentialsOnSameHost follows redirects but never carries the key to
+// another scheme, host or port: net/http only compares host names.
+func keepCredentialsOnSameHost(req *http.Request, via []*http.Request) error {
+	if len(via) >= 10 {
+		return errors.New("stopped after 10 redirects")
+	}
+	first := via[0].URL
+	if req.URL.Scheme != first.Scheme || req.URL.Host != first.Host {
+		req.Header.Del("Authorization")
+	}
+	return nil
+}
+
+func (c *Client) logAttempt(_ retryablehttp.Logger, req *http.Request, attempt int) {
+	c.log(req.Context(), "Mintlify API request", map[string]any{
+		"method": req.Method, "path": req.URL.Path, "attempt": attempt + 1,
+	})
+}
+
+// do sends one API call and decodes a 2xx JSON answer into out.
+func (c *Client) do(ctx context.Context, method string, path []string, query url.Values, body, out any) error {
+	escaped, err := escapePath(path)
+	if err != nil {
+		return err
+	}
+	u := *c.baseURL
+	u.RawPath = c.baseURL.EscapedPath() + "/" + escaped
+	if u.Path, err = url.PathUnescape(u.RawPath); err != nil {
+		return err
+	}
+	u.RawQuery = query.Encode()
+	var payload []byte
+	if body != nil {
+		var err error
+		if payload, err = json.Marshal(body); err != nil {
+			return err
+		}
+	}
+	req, err := retryablehttp.NewRequestWithContext(ctx, method, u.String(), bytesOrNil(payload))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Accept", "application/json")
+	if payload != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if c.userAgent != "" {
+		req.Header.Set("User-Agent", c.userAgent)
+	}
+	req.Header.Set("Authorization", "Bearer "+c.apiKey)
+
+	client := c.reads
+	if method != http.MethodGet {
+		client = c.writes
+	}
+	start := time.Now()
+	resp, err := client.Do(req)
+	if err != nil {
+		return fmt.Errorf("%s %s: %w", method, u.Path, err)
+	}
+	defer resp.Body.Close()
+	raw, readErr := io.ReadAll(io.LimitReader(resp.Body, maxBodyBytes))
+	c.log(ctx, "Mintlify API response", map[string]any{
+		"method": method, "path": u.Path, "status": resp.StatusCode, "duration_ms": time.Since(start).Milliseconds(),
+	})
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		base := &APIError{StatusCode: resp.StatusCode, Method: method, Path: u.Path, Message: errorText(raw)}
+		return newStatusError(base, resp.Header, time.Now())
+	}
+	if readErr != nil {
+		return &DecodeError{StatusCode: resp.StatusCode, Method: method, Path: u.Path, Snippet: snippet(raw), Err: readErr}
+	}
+	if out == nil {
+		return nil
+	}
+	if err := json.Unmarshal(raw, out); err != nil {
+		return &DecodeError{StatusCode: resp.StatusCode, Method: method, Path: u.Path, Snippet: snippet(raw), Err: err}
+	}
+	return nil
+}
+
+// escapePath escapes each path parameter whole, so an id holding "/", "?"
+// or spaces stays one segment and cannot reach another endpoint; an empty,
+// "." or ".." segment is refused because no cleaning server keeps it.
+func escapePath(segments []string) (string, error) {
+	out := make([]string, len(segments))
+	for i, s := range segments {
+		if s == "" || s == "." || s == ".." {
+			return "", fmt.Errorf("%q is not a valid path parameter", s)
+		}
+		out[i] = url.PathEscape(s)
+	}
+	return strings.Join(out, "/"), nil
+}
+
+func bytesOrNil(b []byte) any {
+	if b == nil {
+		return nil
+	}
+	return bytes.NewReader(b)
+}
+
+// errorText is the API's {"error": "..."} text, or the start of a body that
+// is not that JSON.
+func errorText(raw []byte) string {
+	var e struct {
+		Error   string `json:"error"`
+		Message string `json:"message"`
+	}
+	if json.Unmarshal(raw, &e) == nil {
+		if e.Error != "" {
+			return e.Error
+		}
+		if e.Message != "" {
+			return e.Message
+		}
+	}
+	return snippet(raw)
+}
+
+func snippet(raw []byte) string {
+	s := strings.ToValidUTF8(string(raw), "?")
+	if len(s) > snippetBytes {
+		s = s[:snippetBytes] + "..."
+	}
+	return strings.TrimSpace(s)
+}

@@ -1,0 +1,38 @@
+package mintlify
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+)
+
+// CreateJob starts an agent job with the v2 API. The request is never sent
+// twice unless the server certainly refused it (see retryWrite).
+func (c *Client) CreateJob(ctx context.Context, projectID, prompt string) (*AgentJob, error) {
+	if strings.TrimSpace(prompt) == "" {
+		return nil, errors.New("the prompt must not be empty")
+	}
+	var job AgentJob
+	err := c.do(ctx, http.MethodPost, []string{"v2", "agent", projectID, "job"}, nil, map[string]string{"prompt": prompt}, &job)
+	if err != nil {
+		return nil, err
+	}
+	if job.ID == "" {
+		return nil, &DecodeError{StatusCode: http.StatusCreated, Method: http.MethodPost, Path: "/v2/agent/" + projectID + "/job",
+			Err: errors.New("the answer has no job id")}
+	}
+	return &job, nil
+}
+
+// GetJob reads one job with the v2 API.
+func (c *Client) GetJob(ctx context.Context, projectID, jobID string) (*AgentJob, error) {
+	var job AgentJob
+	if err := c.do(ctx, http.MethodGet, []string{"v2", "agent", projectID, "job", jobID}, nil, nil, &job); err != nil {
+		return nil, err
+	}
+	if job.ID == "" {
+		job.ID = jobID
+	}
+	return &job, nil
+}

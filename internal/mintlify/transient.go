@@ -1,0 +1,29 @@
+package mintlify
+
+import (
+	"context"
+	"errors"
+)
+
+// IsTransient reports whether a failed call may well succeed if made again
+// later: rate limits, server errors, unreadable bodies and network errors.
+// Errors that need the user (a wrong key, an unknown job, a bad request) and
+// the caller's own cancellation are not transient.
+func IsTransient(err error) bool {
+	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return false
+	}
+	var decode *DecodeError
+	if errors.As(err, &decode) {
+		return true
+	}
+	var rate *RateLimitedError
+	if errors.As(err, &rate) {
+		return true
+	}
+	var api *APIError
+	if errors.As(err, &api) {
+		return api.StatusCode >= 500
+	}
+	return true
+}

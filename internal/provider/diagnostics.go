@@ -1,0 +1,50 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
+)
+
+// explainAPIError says what went wrong in a call for the project and what
+// the user can do about it.
+func explainAPIError(err error, projectID string) string {
+	var (
+		unauthorized *mintlify.UnauthorizedError
+		notFound     *mintlify.NotFoundError
+		rateLimited  *mintlify.RateLimitedError
+		decode       *mintlify.DecodeError
+		api          *mintlify.APIError
+	)
+	switch {
+	case errors.As(err, &unauthorized) && unauthorized.StatusCode == 403:
+		return fmt.Sprintf("The API key may not use project %q (HTTP 403: %s). Use an admin API key of the organization that owns the project, "+
+			"or check project_id.", projectID, unauthorized.Message)
+	case errors.As(err, &unauthorized):
+		return fmt.Sprintf("Mintlify rejected the API key (HTTP 401: %s). Check api_key or the %s environment variable: "+
+			"it must be an admin API key (mint_...) from the API keys page of the Mintlify dashboard.", unauthorized.Message, envAPIKey)
+	case errors.As(err, &rateLimited):
+		when := "in a while"
+		if rateLimited.RetryAfter > 0 {
+			when = fmt.Sprintf("in %s (at %s)", rateLimited.RetryAfter.Round(time.Second), time.Now().Add(rateLimited.RetryAfter).UTC().Format(time.RFC3339))
+		}
+		return fmt.Sprintf("Project %q hit Mintlify's rate limit of 100 agent uses per hour (HTTP 429: %s). Try again %s, "+
+			"or lower -parallelism so fewer jobs start at once.", projectID, rateLimited.Message, when)
+	case errors.As(err, &notFound):
+		return fmt.Sprintf("Mintlify answered 404 (%s) in project %q. Check project_id and the job id.", notFound.Message, projectID)
+	case errors.As(err, &decode):
+		return fmt.Sprintf("Mintlify answered with something that is not the API's JSON, often a proxy or gateway page: %s. "+
+			"Check base_url; if it persists, try again later.", decode)
+	case errors.As(err, &api) && api.StatusCode >= 500:
+		return fmt.Sprintf("Mintlify had a server error (%s). Try again later.", api)
+	case errors.As(err, &api):
+		return fmt.Sprintf("Mintlify refused the request: %s.", api)
+	case errors.Is(err, context.DeadlineExceeded):
+		return fmt.Sprintf("The request timed out: %s. Raise the timeout or request_timeout, or try again.", err)
+	default:
+		return fmt.Sprintf("The request failed: %s. Check base_url and the network, then try again.", err)
+	}
+}

@@ -1,0 +1,135 @@
+// Package wait polls an agent job until it ends.
+package wait
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
+)
+
+// The poll schedule is a pure function of the job's age a (time since the
+// create request was sent) and the cap c (the resource's poll_interval):
+//
+//	interval(a) = clamp(a/10, MinInterval, c)
+//
+// so the provider learns that a job ended within max(1 s, 10 % of its age)
+// and never later than c. Polls per job, for the default 30 s cap: 1 s apart
+// up to 10 s (10 polls), then each 10 % after the last, a factor of 1.1, so
+// ln(a/10 s)/ln(1.1) more up to a = 10c, then one every c:
+//
+//	job of 2 s: 2 polls, lag <= 1 s     job of 60 s: 29 polls, lag <= 6 s
+//	job of 10 s: 10 polls, lag <= 1 s   job of 10 min: 56 polls, lag <= 30 s
+//
+// (the 5 s loop in Mintlify's docs: 13 polls and 5 s lag at 60 s, 121 at
+// 10 min). Only the first interval is jittered, down to half a second: that
+// shifts each job's whole schedule, so 100 jobs created together do not poll
+// in lockstep, without adding polls or lag.
+const (
+	MinInterval = time.Second
+	DefaultCap  = 30 * time.Second
+	// maxConsecutiveErrors ends a wait the API keeps failing, each failure
+	// already retried by the client.
+	maxConsecutiveErrors = 10
+)
+
+// Interval is the time from a poll at age to the next one.
+func Interval(age, capInterval time.Duration) time.Duration {
+	if capInterval < MinInterval {
+		capInterval = MinInterval
+	}
+	return min(max(age/10, MinInterval), capInterval)
+}
+
+// Clock is the time source of a wait; tests use a fake one.
+type Clock interface {
+	Now() time.Time
+	After(d time.Duration) <-chan time.Time
+}
+
+type realClock struct{}
+
+func (realClock) Now() time.Time                         { return time.Now() }
+func (realClock) After(d time.Duration) <-chan time.Time { return time.After(d) }
+
+// Getter reads the job once.
+type Getter func(ctx context.Context) (*mintlify.AgentJob, error)
+
+// Options tune a wait. The zero value waits with DefaultCap on the real clock.
+type Options struct {
+	// Cap is the longest interval between two polls.
+	Cap time.Duration
+	// Start is when the job was requested; its age counts from here.
+	Start time.Time
+	// OnChange is called with the job each time its status changes.
+	OnChange func(ctx context.Context, job *mintlify.AgentJob)
+	Clock    Clock
+	// Jitter returns a number in [0, 1); rand.Float64 when nil.
+	Jitter func() float64
+}
+
+// ForJob polls with get until the job's status is terminal and returns the
+// last job seen. It returns early, with the last job seen and an error, when
+// ctx ends (a timeout or a cancel) or the API fails in a way polling again
+// cannot fix. An unknown status does not end the wait: the API may add one.
+func ForJob(ctx context.Context, job *mintlify.AgentJob, get Getter, opts Options) (*mintlify.AgentJob, error) {
+	clock := opts.Clock
+	if clock == nil {
+		clock = realClock{}
+	}
+	jitter := opts.Jitter
+	if jitter == nil {
+		jitter = rand.Float64
+	}
+	start := opts.Start
+	if start.IsZero() {
+		start = clock.Now()
+	}
+	capInterval := opts.Cap
+	if capInterval <= 0 {
+		capInterval = DefaultCap
+	}
+	ctx = tflog.SetField(ctx, "job_id", job.ID)
+	warnedUnknown := false
+	failures := 0
+	for first := true; !mintlify.IsTerminal(job.Status); first = false {
+		if !warnedUnknown && !mintlify.IsKnownStatus(job.Status) {
+			warnedUnknown = true
+			tflog.Warn(ctx, "Agent job has a status this provider does not know; waiting on as if it were active", map[string]any{"status": job.Status})
+		}
+		delay := Interval(clock.Now().Sub(start), capInterval)
+		if first {
+			delay = time.Duration(float64(delay) * (0.5 + 0.5*jitter()))
+		}
+		select {
+		case <-ctx.Done():
+			return job, ctx.Err()
+		case <-clock.After(delay):
+		}
+		next, err := get(ctx)
+		if err != nil {
+			if ctx.Err() != nil {
+				return job, ctx.Err()
+			}
+			failures++
+			if !mintlify.IsTransient(err) || failures >= maxConsecutiveErrors {
+				return job, fmt.Errorf("reading agent job %s: %w", job.ID, err)
+			}
+			tflog.Warn(ctx, "Reading the agent job failed; polling again", map[string]any{"error": err.Error(), "failures": failures})
+			continue
+		}
+		failures = 0
+		if next.Status != job.Status && opts.OnChange != nil {
+			opts.OnChange(ctx, next)
+		}
+		if next.Status != job.Status {
+			tflog.Info(ctx, "Agent job status changed", map[string]any{"from": job.Status, "to": next.Status, "age": clock.Now().Sub(start).String()})
+		}
+		job = next
+	}
+	return job, nil
+}
