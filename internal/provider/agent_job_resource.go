@@ -27,6 +27,7 @@ const defaultCreateTimeout = 30 * time.Minute
 var (
 	_ resource.ResourceWithConfigure   = &agentJobResource{}
 	_ resource.ResourceWithImportState = &agentJobResource{}
+	_ resource.ResourceWithModifyPlan  = &agentJobResource{}
 )
 
 // NewAgentJobResource is the mintlify_agent_job resource.
@@ -112,6 +113,24 @@ func (r *agentJobResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 
 func (r *agentJobResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// ModifyPlan reports a missing key or project when the plan is made, not
+// half-way through an apply, and shows the provider's project_id in the plan.
+func (r *agentJobResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if r.data == nil || req.Plan.Raw.IsNull() || !req.State.Raw.IsNull() {
+		return
+	}
+	var projectID types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("project_id"), &projectID)...)
+	if projectID.IsUnknown() {
+		return
+	}
+	_, project, diags := r.data.clientFor(projectID)
+	resp.Diagnostics.Append(diags...)
+	if !resp.Diagnostics.HasError() {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("project_id"), project)...)
+	}
 }
 
 func (r *agentJobResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

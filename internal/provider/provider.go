@@ -197,11 +197,11 @@ func (d *providerData) clientFor(projectID types.String) (*mintlify.Client, stri
 			"The provider has no API key. Set api_key in the provider \"mintlify\" block or the "+envAPIKey+
 				" environment variable to a Mintlify admin API key (mint_...), from the API keys page of the Mintlify dashboard.")
 	}
-	project := projectID.ValueString()
+	project := projectID.ValueString() // "" when null or unknown
 	if project == "" {
 		project = d.projectID
 	}
-	if project == "" && !projectID.IsUnknown() {
+	if project == "" {
 		diags.AddAttributeError(path.Root("project_id"), "Missing Mintlify project ID",
 			"No project ID is set. Set project_id on this resource or data source, project_id in the provider \"mintlify\" block, "+
 				"or the "+envProjectID+" environment variable. The ID is on the API keys page of the Mintlify dashboard.")

@@ -1,0 +1,316 @@
+package provider
+
+import (
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
+)
+
+const jobAddr = "mintlify_agent_job.test"
+
+var (
+	rfc3339Pattern = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$`)
+	prLinkPattern  = regexp.MustCompile(`^https://github\.com/.+/pull/.+`)
+)
+
+func jobConfig(env *accEnv, attrs string) string {
+	return env.config(fmt.Sprintf(`resource "mintlify_agent_job" "test" {
+%s
+}
+`, attrs))
+}
+
+func TestAccAgentJob_createWaitAndImport(t *testing.T) {
+	env := newAccEnv(t, emulator.Options{})
+	var jobID string
+	config := jobConfig(env, `  prompt = "Document the new /v2/widgets endpoint"`)
+	importIgnore := []string{"prompt", "wait_for_completion", "allow_failure", "poll_interval", "timeouts"}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^\S+$`))),
+					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("project_id"), knownvalue.StringExact(env.projectID)),
+					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("status"), knownvalue.StringExact("completed")),
+					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("model"), knownvalue.StringRegexp(regexp.MustCompile(`^\S+$`))),
+					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("pr_link"), knownvalue.StringRegexp(prLinkPattern)),
+					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("created_at"), knownvalue.StringRegexp(rfc3339Pattern)),
+					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("archived_at"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("source").AtMapKey("repository"), knownvalue.StringRegexp(regexp.MustCompile(`^https://`))),
+					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("source").AtMapKey("ref"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("prompt"), knownvalue.StringExact("Document the new /v2/widgets endpoint")),
+				},
+				Check: func(s *terraform.State) error {
+					jobID = s.RootModule().Resources[jobAddr].Primary.ID
+					if env.emu != nil {
+						if n := env.emu.CountRequests("POST", "/job"); n != 1 {
+							return fmt.Errorf("create requests = %d, want 1", n)
+						}
+					}
+					return nil
+				},
+			},
+			{
+				ResourceName:            jobAddr,
+				ImportState:             true,
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: importIgnore,
+			},
+			{
+				ResourceName:            jobAddr,
+				ImportState:             true,
+				ImportStateIdFunc:       func(*terraform.State) (string, error) { return env.projectID + "/" + jobID, nil },
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: importIgnore,
+			},
+			{
+				// The same configuration plans no change after the imports.
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+}
+
+func TestAccAgentJob_importBlockPlansClean(t *testing.T) {
+	env := newAccEnv(t, emulator.Options{JobDuration: 1})
+	jobID := env.createJob(t, "Fix the typos in the quickstart")
+	imported := func(prompt string) string {
+		return env.config(fmt.Sprintf(`import {
+  to = mintlify_agent_job.test
+  id = %q
+}
+resource "mintlify_agent_job" "test" {
+%s
+}
+`, env.projectID+"/"+jobID, prompt))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				// The API never returns a prompt: config without one plans clean.
+				Config: imported(""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(jobAddr, plancheck.ResourceActionNoop)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("id"), knownvalue.StringExact(jobID)),
+					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("prompt"), knownvalue.Null()),
+				},
+			},
+			{
+				// Adding the prompt adopts it in place: no new job.
+				Config: imported(`  prompt = "Fix the typos in the quickstart"`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(jobAddr, plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("id"), knownvalue.StringExact(jobID)),
+					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("prompt"), knownvalue.StringExact("Fix the typos in the quickstart")),
+				},
+			},
+			{
+				// A different prompt is a different job.
+				Config: imported(`  prompt = "Rewrite the quickstart"`),
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(jobAddr, plancheck.ResourceActionReplace)},
+				},
+			},
+		},
+	})
+	if env.emu != nil {
+		if n := env.emu.CountRequests("POST", "/job"); n != 1 {
+			t.Errorf("create requests = %d, want 1 (the import and the adoption send none)", n)
+		}
+	}
+}
+
+func TestAccAgentJob_noWait(t *testing.T) {
+	env := newAccEnv(t, emulator.Options{})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: jobConfig(env, `  prompt              = "Add a changelog entry [emulator:duration=1h]"
+  wait_for_completion = false`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("status"), knownvalue.StringExact("active")),
+				statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("pr_link"), knownvalue.Null()),
+			},
+		}},
+	})
+}
+
+func TestAccAgentJob_failedJob(t *testing.T) {
+	env := newAccEnv(t, emulator.Options{})
+	env.emulatorOnly(t)
+	config := jobConfig(env, `  prompt = "Break things [emulator:fail]"`)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      config,
+				ExpectError: errorLike("agent job failed", `ended with status "failed"`, "terraform untaint", "allow_failure = true"),
+			},
+			{
+				// The failed job is kept, tainted: the next apply replaces it.
+				Config:             config,
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{
+						expectTaintedInPriorState(jobAddr),
+						plancheck.ExpectResourceAction(jobAddr, plancheck.ResourceActionDestroyBeforeCreate),
+					},
+				},
+			},
+		},
+	})
+	if n := env.emu.CountRequests("POST", "/job"); n != 1 {
+		t.Errorf("create requests = %d, want 1", n)
+	}
+}
+
+func TestAccAgentJob_allowFailure(t *testing.T) {
+	env := newAccEnv(t, emulator.Options{})
+	env.emulatorOnly(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: jobConfig(env, `  prompt        = "Break things [emulator:fail]"
+  allow_failure = true`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("status"), knownvalue.StringExact("failed")),
+				statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("pr_link"), knownvalue.Null()),
+			},
+		}},
+	})
+}
+
+func TestAccAgentJob_createTimeoutKeepsID(t *testing.T) {
+	env := newAccEnv(t, emulator.Options{})
+	env.emulatorOnly(t)
+	config := jobConfig(env, `  prompt   = "A long job [emulator:duration=1h]"
+  timeouts = { create = "3s" }`)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      config,
+				ExpectError: errorLike("Timed out waiting", `was still "active" after 3s`, "terraform untaint", "raise timeouts.create"),
+			},
+			{
+				Config:             config,
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{expectTaintedInPriorState(jobAddr)},
+				},
+			},
+		},
+	})
+	if n := env.emu.CountRequests("POST", "/job"); n != 1 {
+		t.Errorf("create requests = %d, want 1", n)
+	}
+}
+
+func TestAccAgentJob_deletedOutsideTerraform(t *testing.T) {
+	env := newAccEnv(t, emulator.Options{JobDuration: 1})
+	env.emulatorOnly(t)
+	var jobID string
+	config := jobConfig(env, `  prompt = "Document the SDK"`)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				Check: func(s *terraform.State) error {
+					jobID = s.RootModule().Resources[jobAddr].Primary.ID
+					return nil
+				},
+			},
+			{
+				PreConfig:          func() { env.emu.DeleteJob(jobID) },
+				Config:             config,
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(jobAddr, plancheck.ResourceActionCreate)},
+				},
+			},
+		},
+	})
+}
+
+func TestAccAgentJob_badInputs(t *testing.T) {
+	env := newAccEnv(t, emulator.Options{})
+	cases := map[string]struct {
+		attrs string
+		want  string
+	}{
+		"empty prompt":             {`prompt = ""`, `at least one character that is not white space`},
+		"blank prompt":             {`prompt = "   \n\t"`, `at least one character that is not white space`},
+		"missing prompt":           {``, `(?s)Missing prompt.*set prompt`},
+		"poll_interval not a time": {`prompt = "x"` + "\n" + `poll_interval = "soon"`, `(?i)duration`},
+		"poll_interval zero":       {`prompt = "x"` + "\n" + `poll_interval = "0s"`, `at least 1s`},
+		"poll_interval negative":   {`prompt = "x"` + "\n" + `poll_interval = "-5s"`, `at least 1s`},
+		"poll_interval below 1s":   {`prompt = "x"` + "\n" + `poll_interval = "500ms"`, `at least 1s`},
+		"timeout not a duration":   {`prompt = "x"` + "\n" + `timeouts = { create = "forever" }`, `(?i)duration`},
+		"project_id with slash":    {`prompt = "x"` + "\n" + `project_id = "a/b"`, `without '/' or\s+spaces`},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      jobConfig(env, tc.attrs),
+					PlanOnly:    true,
+					ExpectError: regexp.MustCompile(tc.want),
+				}},
+			})
+		})
+	}
+	if env.emu != nil && len(env.emu.Requests()) != 0 {
+		t.Errorf("bad inputs reached the API: %d requests", len(env.emu.Requests()))
+	}
+}
+
+func TestAccAgentJob_badImportIDs(t *testing.T) {
+	env := newAccEnv(t, emulator.Options{})
+	cases := map[string]string{
+		"/job":             `empty part`,
+		"project/":         `empty part`,
+		"a/b/c":            `more than one '/'`,
+		"job with spaces":  `white space`,
+		"does-not-exist-1": `(?i)non-existent|not exist`,
+	}
+	for id, want := range cases {
+		t.Run(id, func(t *testing.T) {
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:        jobConfig(env, `prompt = "x"`),
+					ResourceName:  jobAddr,
+					ImportState:   true,
+					ImportStateId: id,
+					ExpectError:   regexp.MustCompile(want),
+				}},
+			})
+		})
+	}
+}

@@ -1,0 +1,212 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+
+	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
+	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
+)
+
+// liveEnv switches the acceptance tests from the local emulator to the real
+// API (make testacc-live); the credentials come from the usual variables.
+const liveEnv = "MINTLIFY_ACC_LIVE"
+
+var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	"mintlify": providerserver.NewProtocol6WithError(New("test")()),
+}
+
+// accEnv is where an acceptance test runs: a fresh emulator, or the real API.
+type accEnv struct {
+	emu       *emulator.Server
+	projectID string
+	provider  string // the provider block
+}
+
+// newAccEnv starts an emulator for the test, or points at the real API in
+// live mode. Tests run only with TF_ACC set, as make test does.
+func newAccEnv(t *testing.T, opts emulator.Options) *accEnv {
+	t.Helper()
+	if os.Getenv(liveEnv) != "" {
+		key, project := os.Getenv(envAPIKey), os.Getenv(envProjectID)
+		if key == "" || project == "" {
+			t.Skipf("%s is set but %s or %s is not: set both to run the acceptance tests against the real Mintlify API", liveEnv, envAPIKey, envProjectID)
+		}
+		return &accEnv{projectID: project, provider: `provider "mintlify" {}` + "\n"}
+	}
+	if opts.JobDuration == 0 {
+		opts.JobDuration = 2 * time.Second
+	}
+	emu := emulator.New(opts)
+	url, err := emu.Listen("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = emu.Close() })
+	return &accEnv{
+		emu:       emu,
+		projectID: emu.ProjectID(),
+		provider: fmt.Sprintf(`provider "mintlify" {
+  base_url   = %q
+  api_key    = %q
+  project_id = %q
+}
+`, url, emu.APIKey(), emu.ProjectID()),
+	}
+}
+
+// emulatorOnly skips a test that needs the emulator's control (a failing
+// job, a deleted job, a wrong key) when running against the real API.
+func (e *accEnv) emulatorOnly(t *testing.T) {
+	t.Helper()
+	if e.emu == nil {
+		t.Skip("needs the local emulator to steer the job; skipped against the real API")
+	}
+}
+
+func (e *accEnv) config(body string) string { return e.provider + body }
+
+// client is an API client for the same endpoint as the provider under test.
+func (e *accEnv) client(t *testing.T) *mintlify.Client {
+	t.Helper()
+	cfg := mintlify.Config{BaseURL: os.Getenv(envBaseURL), APIKey: os.Getenv(envAPIKey)}
+	if e.emu != nil {
+		cfg = mintlify.Config{BaseURL: e.emu.URL(), APIKey: e.emu.APIKey()}
+	}
+	c, err := mintlify.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// createJob starts a job outside Terraform, to import it.
+func (e *accEnv) createJob(t *testing.T, prompt string) string {
+	t.Helper()
+	job, err := e.client(t).CreateJob(context.Background(), e.projectID, prompt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return job.ID
+}
+
+// errorLike matches an error that contains each phrase in order, however
+// Terraform wrapped its lines.
+func errorLike(phrases ...string) *regexp.Regexp {
+	quoted := make([]string, len(phrases))
+	for i, p := range phrases {
+		quoted[i] = strings.Join(strings.Fields(regexp.QuoteMeta(p)), `\s+`)
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(quoted, `.*`))
+}
+
+// expectTaintedInPriorState checks, in a plan, that the last apply left the
+// resource in state with a job id and marked tainted.
+func expectTaintedInPriorState(addr string) plancheck.PlanCheck {
+	return taintedCheck{addr: addr}
+}
+
+type taintedCheck struct{ addr string }
+
+func (c taintedCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	if req.Plan.PriorState == nil || req.Plan.PriorState.Values == nil {
+		resp.Error = fmt.Errorf("no prior state: %s was not kept", c.addr)
+		return
+	}
+	for _, r := range req.Plan.PriorState.Values.RootModule.Resources {
+		if r.Address != c.addr {
+			continue
+		}
+		id, _ := r.AttributeValues["id"].(string)
+		if id == "" || !r.Tainted {
+			resp.Error = fmt.Errorf("%s in prior state: id %q, tainted %v; want an id and tainted", c.addr, id, r.Tainted)
+		}
+		return
+	}
+	resp.Error = fmt.Errorf("%s is not in the prior state: the job id was lost", c.addr)
+}
+
+func TestAccProvider_missingAPIKey(t *testing.T) {
+	t.Setenv(envAPIKey, "")
+	t.Setenv(envProjectID, "")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `provider "mintlify" {
+  base_url   = "http://127.0.0.1:1"
+  project_id = "p"
+}
+resource "mintlify_agent_job" "x" { prompt = "hello" }`,
+			ExpectError: errorLike("Missing Mintlify API key", "MINTLIFY_API_KEY"),
+		}},
+	})
+}
+
+func TestAccProvider_missingProjectID(t *testing.T) {
+	t.Setenv(envAPIKey, "")
+	t.Setenv(envProjectID, "")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `provider "mintlify" {
+  base_url = "http://127.0.0.1:1"
+  api_key  = "mint_x"
+}
+resource "mintlify_agent_job" "x" { prompt = "hello" }`,
+			ExpectError: errorLike("Missing Mintlify project ID", "MINTLIFY_PROJECT_ID"),
+		}},
+	})
+}
+
+func TestAccProvider_wrongAPIKey(t *testing.T) {
+	env := newAccEnv(t, emulator.Options{})
+	env.emulatorOnly(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`provider "mintlify" {
+  base_url   = %q
+  api_key    = "mint_wrong"
+  project_id = %q
+}
+resource "mintlify_agent_job" "x" { prompt = "hello" }`, env.emu.URL(), env.projectID),
+			ExpectError: errorLike("rejected the API key", "HTTP 401"),
+		}},
+	})
+	if n := env.emu.CountRequests("POST", "/job"); n != 1 {
+		t.Errorf("create requests = %d, want 1 (a 401 is not retried)", n)
+	}
+}
+
+func TestAccProvider_badBaseURL(t *testing.T) {
+	for name, url := range map[string]string{
+		"not a URL":     "::not a url",
+		"plain http":    "http://api.example.com",
+		"relative path": "api.mintlify.com",
+	} {
+		t.Run(name, func(t *testing.T) {
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config: fmt.Sprintf(`provider "mintlify" {
+  base_url = %q
+  api_key  = "mint_x"
+}
+resource "mintlify_agent_job" "x" { prompt = "hello" }`, url),
+					PlanOnly:    true,
+					ExpectError: regexp.MustCompile(`Invalid Mintlify base URL`),
+				}},
+			})
+		})
+	}
+}
