@@ -98,11 +98,13 @@ func (r *agentJobResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 		Optional:   true,
 		Validators: []validator.String{minDuration(wait.MinInterval)},
 	}
-	attrs["timeouts"] = timeouts.Attributes(ctx, timeouts.Opts{
+	timeoutsAttr := timeouts.Attributes(ctx, timeouts.Opts{
 		Create: true,
 		CreateDescription: "How long to create the job and wait for it to end, as a Go duration such as `\"45m\"`. " +
 			"Defaults to `30m`. When it runs out the apply fails, and the job stays in state, marked tainted.",
-	})
+	}).(schema.SingleNestedAttribute)
+	timeoutsAttr.MarkdownDescription = "How long operations may take. Changing a timeout only updates the state."
+	attrs["timeouts"] = timeoutsAttr
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Starts a Mintlify documentation-agent job with a prompt and waits until it ends. " +
 			"The agent edits the project's docs repository and opens a pull request, whose link is `pr_link`.\n\n" +

@@ -18,17 +18,18 @@ import (
 //	interval(a) = clamp(a/10, MinInterval, c)
 //
 // so the provider learns that a job ended within max(1 s, 10 % of its age)
-// and never later than c. Polls per job, for the default 30 s cap: 1 s apart
-// up to 10 s (10 polls), then each 10 % after the last, a factor of 1.1, so
-// ln(a/10 s)/ln(1.1) more up to a = 10c, then one every c:
+// and never later than c. Polls per job, for the default 30 s cap: one a
+// second up to 10 s (10 or 11 polls), then each 10 % after the last, a
+// factor of 1.1, so ln(a/10 s)/ln(1.1) more up to a = 10c (19 to 60 s, 23 to
+// 300 s), then one every c. That gives, exactly (TestScheduleTargets):
 //
-//	job of 2 s: 2 polls, lag <= 1 s     job of 60 s: 29 polls, lag <= 6 s
-//	job of 10 s: 10 polls, lag <= 1 s   job of 10 min: 56 polls, lag <= 30 s
+//	job of 2 s:  2-3 polls, lag <= 1 s    job of 60 s:   29-30 polls, lag <= 6 s
+//	job of 10 s: 10-11 polls, lag <= 1 s  job of 10 min: 56-57 polls, lag <= 30 s
 //
-// (the 5 s loop in Mintlify's docs: 13 polls and 5 s lag at 60 s, 121 at
-// 10 min). Only the first interval is jittered, down to half a second: that
-// shifts each job's whole schedule, so 100 jobs created together do not poll
-// in lockstep, without adding polls or lag.
+// against 2, 3, 13 and 121 polls and up to 5 s of lag for the fixed 5 s loop
+// in Mintlify's docs. Only the first interval is jittered, down to half of
+// it: that shifts the job's whole schedule, so 100 jobs created together do
+// not poll in lockstep, while adding at most one poll and no lag.
 const (
 	MinInterval = time.Second
 	DefaultCap  = 30 * time.Second
@@ -123,11 +124,11 @@ func ForJob(ctx context.Context, job *mintlify.AgentJob, get Getter, opts Option
 			continue
 		}
 		failures = 0
-		if next.Status != job.Status && opts.OnChange != nil {
-			opts.OnChange(ctx, next)
-		}
 		if next.Status != job.Status {
 			tflog.Info(ctx, "Agent job status changed", map[string]any{"from": job.Status, "to": next.Status, "age": clock.Now().Sub(start).String()})
+			if opts.OnChange != nil {
+				opts.OnChange(ctx, next)
+			}
 		}
 		job = next
 	}

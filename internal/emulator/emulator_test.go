@@ -1,0 +1,114 @@
+package emulator
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+)
+
+// fakeNow is a settable clock for the server.
+type fakeNow struct{ t time.Time }
+
+func (f *fakeNow) now() time.Time { return f.t }
+
+func call(t *testing.T, s *Server, method, path, key, body string) (int, map[string]any) {
+	t.Helper()
+	req := httptest.NewRequest(method, path, strings.NewReader(body))
+	if key != "" {
+		req.Header.Set("Authorization", "Bearer "+key)
+	}
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	var out map[string]any
+	if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil {
+		t.Fatalf("%s %s: body %q is not JSON", method, path, rec.Body.String())
+	}
+	return rec.Code, out
+}
+
+func TestAuthProjectAndValidation(t *testing.T) {
+	s := New(Options{Keys: map[string][]string{"mint_other": {"other"}}})
+	const jobs = "/v2/agent/" + DefaultProjectID + "/job"
+	cases := []struct {
+		name, method, path, key, body string
+		want                          int
+	}{
+		{"no key", "POST", jobs, "", `{"prompt":"x"}`, 401},
+		{"wrong key", "POST", jobs, "mint_wrong", `{"prompt":"x"}`, 401},
+		{"unknown project", "POST", "/v2/agent/nope/job", DefaultAPIKey, `{"prompt":"x"}`, 404},
+		{"no access", "POST", "/v2/agent/other/job", DefaultAPIKey, `{"prompt":"x"}`, 403},
+		{"missing prompt", "POST", jobs, DefaultAPIKey, `{}`, 400},
+		{"empty prompt", "POST", jobs, DefaultAPIKey, `{"prompt":""}`, 400},
+		{"not JSON", "POST", jobs, DefaultAPIKey, `prompt=x`, 400},
+		{"unknown job", "GET", jobs + "/nope", DefaultAPIKey, ``, 404},
+		{"created", "POST", jobs, DefaultAPIKey, `{"prompt":"x"}`, 201},
+	}
+	for _, tc := range cases {
+		code, body := call(t, s, tc.method, tc.path, tc.key, tc.body)
+		if code != tc.want {
+			t.Errorf("%s: HTTP %d, want %d", tc.name, code, tc.want)
+		}
+		if msg, _ := body["error"].(string); code >= 400 && msg == "" {
+			t.Errorf("%s: error body %v has no \"error\" text", tc.name, body)
+		}
+	}
+	if n := s.CountRequests("POST", "/job"); n != 8 {
+		t.Errorf("logged creates = %d, want 8", n)
+	}
+}
+
+func TestJobLifecycle(t *testing.T) {
+	clock := &fakeNow{t: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	s := New(Options{JobDuration: time.Minute, Now: clock.now})
+	const jobs = "/v2/agent/" + DefaultProjectID + "/job"
+
+	ok := mustCreate(t, s, jobs, "Document it")
+	failing := mustCreate(t, s, jobs, "Break it [emulator:fail] [emulator:duration=2m]")
+	for id, want := range map[string]string{ok: "active", failing: "active"} {
+		if _, job := call(t, s, "GET", jobs+"/"+id, DefaultAPIKey, ""); job["status"] != want || job["prLink"] != nil {
+			t.Errorf("job %s at start: %v", id, job)
+		}
+	}
+	clock.t = clock.t.Add(90 * time.Second)
+	if _, job := call(t, s, "GET", jobs+"/"+ok, DefaultAPIKey, ""); job["status"] != "completed" || job["prLink"] == nil {
+		t.Errorf("after its duration: %v; want completed with a PR link", job)
+	}
+	if _, job := call(t, s, "GET", jobs+"/"+failing, DefaultAPIKey, ""); job["status"] != "active" {
+		t.Errorf("a 2m job after 90s: %v; want active", job)
+	}
+	clock.t = clock.t.Add(time.Minute)
+	if _, job := call(t, s, "GET", jobs+"/"+failing, DefaultAPIKey, ""); job["status"] != "failed" || job["prLink"] != nil {
+		t.Errorf("[emulator:fail] job: %v; want failed without a PR", job)
+	}
+	s.ArchiveJob(ok)
+	if _, job := call(t, s, "GET", jobs+"/"+ok, DefaultAPIKey, ""); job["status"] != "archived" || job["archivedAt"] == nil {
+		t.Errorf("archived job: %v", job)
+	}
+	j, _ := s.Job(ok)
+	if j.Polls != 3 || j.SeenEndedAt.IsZero() {
+		t.Errorf("job record: %d polls, seen ended at %v; want 3 and a time", j.Polls, j.SeenEndedAt)
+	}
+	s.DeleteJob(ok)
+	if code, _ := call(t, s, "GET", jobs+"/"+ok, DefaultAPIKey, ""); code != http.StatusNotFound {
+		t.Errorf("deleted job: HTTP %d, want 404", code)
+	}
+}
+
+func mustCreate(t *testing.T, s *Server, path, prompt string) string {
+	t.Helper()
+	body, _ := json.Marshal(map[string]string{"prompt": prompt})
+	code, job := call(t, s, "POST", path, DefaultAPIKey, string(body))
+	if code != http.StatusCreated {
+		t.Fatalf("create: HTTP %d %v", code, job)
+	}
+	return job["id"].(string)
+}
+
+func TestListenRefusesNonLoopback(t *testing.T) {
+	if _, err := New(Options{}).Listen("0.0.0.0:0"); err == nil {
+		t.Fatal("listening on all interfaces was accepted")
+	}
+}

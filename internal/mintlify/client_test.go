@@ -1,0 +1,218 @@
+package mintlify_test
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
+	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
+)
+
+func startEmulator(t *testing.T, opts emulator.Options) *emulator.Server {
+	t.Helper()
+	emu := emulator.New(opts)
+	if _, err := emu.Listen("127.0.0.1:0"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = emu.Close() })
+	return emu
+}
+
+func newClient(t *testing.T, baseURL, key string) *mintlify.Client {
+	t.Helper()
+	c, err := mintlify.New(mintlify.Config{BaseURL: baseURL, APIKey: key, UserAgent: "test-agent/1",
+		RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestCreateAndGetJob(t *testing.T) {
+	emu := startEmulator(t, emulator.Options{JobDuration: 50 * time.Millisecond})
+	c := newClient(t, emu.URL(), emu.APIKey())
+	ctx := context.Background()
+
+	job, err := c.CreateJob(ctx, emu.ProjectID(), "Document the API")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if job.ID == "" || job.Status != mintlify.StatusActive || job.PRLink != nil || job.CreatedAt == nil {
+		t.Fatalf("created job = %+v; want an active job with an id, a creation time and no PR yet", job)
+	}
+	time.Sleep(60 * time.Millisecond)
+	got, err := c.GetJob(ctx, emu.ProjectID(), job.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ID != job.ID || got.Status != mintlify.StatusCompleted || got.PRLink == nil || got.Model == "" || got.Source.Repository == "" {
+		t.Fatalf("job after it ended = %+v; want completed with a PR link, model and source", got)
+	}
+	if reqs := emu.Requests(); len(reqs) != 2 {
+		t.Fatalf("requests = %d, want 2", len(reqs))
+	}
+}
+
+func TestTypedErrors(t *testing.T) {
+	emu := startEmulator(t, emulator.Options{Keys: map[string][]string{"mint_other": {"other-project"}}})
+	ctx := context.Background()
+	good := newClient(t, emu.URL(), emu.APIKey())
+
+	_, err := newClient(t, emu.URL(), "mint_wrong").GetJob(ctx, emu.ProjectID(), "x")
+	var unauthorized *mintlify.UnauthorizedError
+	if !errors.As(err, &unauthorized) || unauthorized.StatusCode != 401 || unauthorized.Message == "" {
+		t.Errorf("wrong key: %v; want UnauthorizedError 401 with the server's text", err)
+	}
+	_, err = good.CreateJob(ctx, "other-project", "hello")
+	if !errors.As(err, &unauthorized) || unauthorized.StatusCode != 403 {
+		t.Errorf("key without access: %v; want UnauthorizedError 403", err)
+	}
+	var notFound *mintlify.NotFoundError
+	_, err = good.CreateJob(ctx, "no-such-project", "hello")
+	if !errors.As(err, &notFound) {
+		t.Errorf("unknown project: %v; want NotFoundError", err)
+	}
+	_, err = good.GetJob(ctx, emu.ProjectID(), "no-such-job")
+	if !errors.As(err, &notFound) || !strings.Contains(notFound.Message, "not found") {
+		t.Errorf("unknown job: %v; want NotFoundError with the server's text", err)
+	}
+	var api *mintlify.APIError
+	if !errors.As(err, &api) || api.StatusCode != 404 {
+		t.Errorf("NotFoundError does not unwrap to APIError: %v", err)
+	}
+	if _, err := good.CreateJob(ctx, emu.ProjectID(), "  "); err == nil {
+		t.Error("blank prompt: no error")
+	}
+	if n := emu.CountRequests("POST", "/job"); n != 2 {
+		t.Errorf("create requests = %d, want 2 (a blank prompt is refused before sending)", n)
+	}
+}
+
+func TestPathParametersStayOneSegment(t *testing.T) {
+	var paths []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		paths = append(paths, r.URL.EscapedPath())
+		w.WriteHeader(http.StatusNotFound)
+	}))
+	defer srv.Close()
+	c := newClient(t, srv.URL, "k")
+	for _, id := range []string{"../../v1/agent/p/jobs", "a b", "a?b=c#d"} {
+		_, _ = c.GetJob(context.Background(), "p", id)
+	}
+	want := []string{"/v2/agent/p/job/..%2F..%2Fv1%2Fagent%2Fp%2Fjobs", "/v2/agent/p/job/a%20b", "/v2/agent/p/job/a%3Fb=c%23d"}
+	for i := range want {
+		if i >= len(paths) || paths[i] != want[i] {
+			t.Fatalf("paths = %q, want %q", paths, want)
+		}
+	}
+	for _, id := range []string{"", ".", ".."} {
+		if _, err := c.GetJob(context.Background(), "p", id); err == nil {
+			t.Errorf("job id %q: no error", id)
+		}
+	}
+	if len(paths) != len(want) {
+		t.Errorf("ids that cannot be a segment reached the server: %q", paths)
+	}
+}
+
+func TestUserAgentAndAuthorizationHeaders(t *testing.T) {
+	var ua, auth string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ua, auth = r.Header.Get("User-Agent"), r.Header.Get("Authorization")
+		_, _ = w.Write([]byte(`{"id":"j","status":"active"}`))
+	}))
+	defer srv.Close()
+	if _, err := newClient(t, srv.URL, "mint_secret").GetJob(context.Background(), "p", "j"); err != nil {
+		t.Fatal(err)
+	}
+	if ua != "test-agent/1" || auth != "Bearer mint_secret" {
+		t.Errorf("User-Agent %q, Authorization %q", ua, auth)
+	}
+}
+
+func TestNonJSONBodies(t *testing.T) {
+	for name, body := range map[string]string{
+		"html page": "<html><body>502 Bad Gateway from nginx</body></html>",
+		"empty":     "",
+		"truncated": `{"id":"j","status":"act`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				_, _ = w.Write([]byte(body))
+			}))
+			defer srv.Close()
+			_, err := newClient(t, srv.URL, "k").GetJob(context.Background(), "p", "j")
+			var decode *mintlify.DecodeError
+			if !errors.As(err, &decode) || decode.StatusCode != 200 || !strings.Contains(err.Error(), "HTTP 200") {
+				t.Fatalf("err = %v; want a DecodeError quoting the status", err)
+			}
+			if want := body[:min(len(body), 10)]; !strings.Contains(decode.Snippet, want) {
+				t.Errorf("snippet %q does not quote the body's start %q", decode.Snippet, want)
+			}
+		})
+	}
+}
+
+func TestRedirectToAnotherHostDropsTheKey(t *testing.T) {
+	var leaked atomic.Value
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		leaked.Store(r.Header.Get("Authorization"))
+		_, _ = w.Write([]byte(`{"id":"j","status":"active"}`))
+	}))
+	defer other.Close()
+	origin := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, other.URL+r.URL.Path, http.StatusFound)
+	}))
+	defer origin.Close()
+	if _, err := newClient(t, origin.URL, "mint_secret").GetJob(context.Background(), "p", "j"); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := leaked.Load().(string); got != "" {
+		t.Errorf("the other host received Authorization %q", got)
+	}
+}
+
+func TestValidateBaseURL(t *testing.T) {
+	for raw, ok := range map[string]bool{
+		"https://api.mintlify.com":    true,
+		"https://api.mintlify.com/":   true,
+		"http://127.0.0.1:8080":       true,
+		"http://127.5.6.7":            true,
+		"http://[::1]:9000":           true,
+		"http://localhost:1234":       true,
+		"http://api.mintlify.com":     false,
+		"http://10.0.0.1":             false,
+		"ftp://api.mintlify.com":      false,
+		"api.mintlify.com":            false,
+		"::not a url":                 false,
+		"https://user:pw@example.com": false,
+	} {
+		if _, err := mintlify.ValidateBaseURL(raw); (err == nil) != ok {
+			t.Errorf("ValidateBaseURL(%q) = %v, want ok=%v", raw, err, ok)
+		}
+	}
+}
+
+func TestParseRetryAfter(t *testing.T) {
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	cases := map[string]time.Duration{
+		"120":                           2 * time.Minute,
+		"Thu, 01 Jan 2026 00:00:30 GMT": 30 * time.Second,
+	}
+	for in, want := range cases {
+		if got, ok := mintlify.ParseRetryAfter(in, now); !ok || got != want {
+			t.Errorf("ParseRetryAfter(%q) = %s, %v; want %s", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"", "soon", "-3"} {
+		if _, ok := mintlify.ParseRetryAfter(in, now); ok {
+			t.Errorf("ParseRetryAfter(%q) accepted", in)
+		}
+	}
+}
