@@ -125,7 +125,7 @@ resource "mintlify_agent_job" "test" {
 			},
 			{
 				// A different prompt is a different job.
-				Config: imported(`  prompt = "Rewrite the quickstart"`),
+				Config:             imported(`  prompt = "Rewrite the quickstart"`),
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
 				ConfigPlanChecks: resource.ConfigPlanChecks{

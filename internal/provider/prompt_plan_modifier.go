@@ -19,7 +19,9 @@ func (promptPlanModifier) Description(context.Context) string {
 	return "Requires a prompt to create a job; a changed prompt replaces the job, except on an imported job whose prompt is unknown."
 }
 
-func (m promptPlanModifier) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
+func (m promptPlanModifier) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
 
 func (promptPlanModifier) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
 	creating := req.State.Raw.IsNull()

@@ -49,7 +49,9 @@ func (v minDurationValidator) Description(context.Context) string {
 	return fmt.Sprintf("must be a duration of at least %s", v.min)
 }
 
-func (v minDurationValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v minDurationValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (v minDurationValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
