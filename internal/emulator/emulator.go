@@ -10,12 +10,15 @@
 //	[emulator:fail]          the job ends "failed"
 //	[emulator:duration=90s]  the job stays active that long
 //	[emulator:no-pr]         the job completes without a pull request
+//	[emulator:archive]       the job is archived when it would end
+//	[emulator:status=NAME]   the job ends with that status (one the API may add)
 package emulator
 
 import (
-	"crypto/rand"
+	crand "crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"regexp"
@@ -63,6 +66,9 @@ type Server struct {
 	jobs     map[string]*Job
 	order    []string
 	requests []Request
+	faults   Faults
+	rng      *rand.Rand
+	uses     map[string][]time.Time // project -> agent uses in the rate window
 }
 
 // New returns a server with the given options, defaults filled in.
@@ -90,6 +96,7 @@ func New(opts Options) *Server {
 		access:   map[string]map[string]bool{opts.APIKey: {opts.ProjectID: true}},
 		projects: map[string]bool{opts.ProjectID: true},
 		jobs:     map[string]*Job{},
+		uses:     map[string][]time.Time{},
 	}
 	for key, projects := range opts.Keys {
 		if s.access[key] == nil {
@@ -155,11 +162,13 @@ func (s *Server) newJob(projectID, prompt string, now time.Time) *Job {
 	if s.opts.FailAll {
 		j.Outcome = "failed"
 	}
-	duration := s.opts.JobDuration
+	duration, archive := s.opts.JobDuration, false
 	for _, m := range markerPattern.FindAllStringSubmatch(prompt, -1) {
 		switch m[1] {
 		case "fail":
 			j.Outcome = "failed"
+		case "archive":
+			archive = true
 		case "no-pr":
 			j.WithPR = false
 		case "duration":
@@ -172,11 +181,14 @@ func (s *Server) newJob(projectID, prompt string, now time.Time) *Job {
 	}
 	j.Branch = "mintlify/agent-" + j.ID[:8]
 	j.ActiveUntil = now.Add(duration)
+	if archive {
+		j.ArchivedAt = &j.ActiveUntil
+	}
 	return j
 }
 
 func newID() string {
 	b := make([]byte, 12)
-	_, _ = rand.Read(b)
+	_, _ = crand.Read(b)
 	return hex.EncodeToString(b)
 }

@@ -16,6 +16,8 @@ type Request struct {
 	Status int
 	Body   string
 	At     time.Time
+	// WithKey is whether the request carried an Authorization header.
+	WithKey bool
 }
 
 func (s *Server) routes() {
@@ -32,11 +34,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20))
 	r.Body = io.NopCloser(strings.NewReader(string(body)))
 	rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
-	s.mux.ServeHTTP(rec, r)
+	if !s.injectBefore(rec, r) {
+		s.mux.ServeHTTP(rec, r)
+	}
 	s.mu.Lock()
 	s.requests = append(s.requests, Request{
 		Method: r.Method, Path: r.URL.Path, JobID: r.PathValue("id"),
 		Status: rec.status, Body: string(body), At: s.opts.Now(),
+		WithKey: r.Header.Get("Authorization") != "",
 	})
 	s.mu.Unlock()
 }
@@ -92,14 +97,28 @@ func (s *Server) createJob(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "prompt is required and must be a non-empty string")
 		return
 	}
-	now := s.opts.Now()
-	job := s.newJob(r.PathValue("projectId"), *body.Prompt, now)
 	s.mu.Lock()
+	latency := s.faults.CreateLatency
+	s.mu.Unlock()
+	if latency > 0 {
+		sleepCtx(r, latency)
+	}
+	now := s.opts.Now()
+	project := r.PathValue("projectId")
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.rateLimited(w, project, now) {
+		return
+	}
+	job := s.newJob(project, *body.Prompt, now)
 	s.jobs[job.ID] = job
 	s.order = append(s.order, job.ID)
-	view := job.view(now, s.opts.Repository)
-	s.mu.Unlock()
-	writeJSON(w, http.StatusCreated, view)
+	if s.faults.CreateErrorAfterCreate > 0 {
+		s.faults.CreateErrorAfterCreate--
+		writeError(w, http.StatusInternalServerError, "Internal server error")
+		return
+	}
+	writeJSON(w, http.StatusCreated, s.view(job, now))
 }
 
 func (s *Server) getJob(w http.ResponseWriter, r *http.Request) {
@@ -115,7 +134,7 @@ func (s *Server) getJob(w http.ResponseWriter, r *http.Request) {
 	if job.Status(now) != "active" && job.SeenEndedAt.IsZero() {
 		job.SeenEndedAt = now
 	}
-	view := job.view(now, s.opts.Repository)
+	view := s.view(job, now)
 	s.mu.Unlock()
 	writeJSON(w, http.StatusOK, view)
 }

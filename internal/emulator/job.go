@@ -27,7 +27,7 @@ type Job struct {
 // Status is the job's status at now.
 func (j *Job) Status(now time.Time) string {
 	switch {
-	case j.ArchivedAt != nil:
+	case j.ArchivedAt != nil && !now.Before(*j.ArchivedAt):
 		return "archived"
 	case now.Before(j.ActiveUntil):
 		return "active"
@@ -54,6 +54,15 @@ type sourceJSON struct {
 
 const timeLayout = "2006-01-02T15:04:05.000Z07:00"
 
+// view is the job as the API shows it. Called with s.mu held.
+func (s *Server) view(j *Job, now time.Time) jobJSON {
+	out := j.view(now, s.opts.Repository)
+	if out.Status == "active" && s.faults.ActiveStatus != "" {
+		out.Status = s.faults.ActiveStatus
+	}
+	return out
+}
+
 func (j *Job) view(now time.Time, repository string) jobJSON {
 	status := j.Status(now)
 	out := jobJSON{
@@ -67,7 +76,7 @@ func (j *Job) view(now time.Time, repository string) jobJSON {
 		link := repository + "/pull/" + j.ID[:6]
 		out.PRLink = &link
 	}
-	if j.ArchivedAt != nil {
+	if status == "archived" {
 		at := j.ArchivedAt.UTC().Format(timeLayout)
 		out.ArchivedAt = &at
 	}

@@ -223,13 +223,34 @@ func (c *Client) do(ctx context.Context, method string, path []string, query url
 	if method != http.MethodGet {
 		client = c.writes
 	}
+	// The handler reads and decodes a final answer inside the retry loop, so
+	// a truncated or non-JSON body is retried like any transient failure
+	// (for reads; writes are never retried on it, see retryWrite).
+	var raw []byte
+	read := false
+	req.SetResponseHandler(func(resp *http.Response) error {
+		raw, read = readBody(resp), true
+		if out == nil || resp.StatusCode < 200 || resp.StatusCode > 299 {
+			return nil
+		}
+		if err := json.Unmarshal(raw, out); err != nil {
+			return &DecodeError{StatusCode: resp.StatusCode, Method: method, Path: u.Path, Snippet: snippet(raw), Err: err}
+		}
+		return nil
+	})
 	start := time.Now()
 	resp, err := client.Do(req)
+	var decode *DecodeError
+	if errors.As(err, &decode) {
+		return decode
+	}
 	if err != nil {
 		return fmt.Errorf("%s %s: %w", method, u.Path, err)
 	}
 	defer resp.Body.Close()
-	raw, readErr := io.ReadAll(io.LimitReader(resp.Body, maxBodyBytes))
+	if !read {
+		raw = readBody(resp)
+	}
 	c.log(ctx, "Mintlify API response", map[string]any{
 		"method": method, "path": u.Path, "status": resp.StatusCode, "duration_ms": time.Since(start).Milliseconds(),
 	})
@@ -237,16 +258,14 @@ func (c *Client) do(ctx context.Context, method string, path []string, query url
 		base := &APIError{StatusCode: resp.StatusCode, Method: method, Path: u.Path, Message: errorText(raw)}
 		return newStatusError(base, resp.Header, time.Now())
 	}
-	if readErr != nil {
-		return &DecodeError{StatusCode: resp.StatusCode, Method: method, Path: u.Path, Snippet: snippet(raw), Err: readErr}
-	}
-	if out == nil {
-		return nil
-	}
-	if err := json.Unmarshal(raw, out); err != nil {
-		return &DecodeError{StatusCode: resp.StatusCode, Method: method, Path: u.Path, Snippet: snippet(raw), Err: err}
-	}
 	return nil
+}
+
+// readBody reads at most maxBodyBytes; a body cut short by the network is
+// returned as far as it came, and fails to decode.
+func readBody(resp *http.Response) []byte {
+	raw, _ := io.ReadAll(io.LimitReader(resp.Body, maxBodyBytes))
+	return raw
 }
 
 // escapePath escapes each path parameter whole, so an id holding "/", "?"

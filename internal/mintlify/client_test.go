@@ -216,3 +216,127 @@ func TestParseRetryAfter(t *testing.T) {
 		}
 	}
 }
+
+func TestEmulatorRedirectKeepsKeyHome(t *testing.T) {
+	elsewhere := startEmulator(t, emulator.Options{})
+	origin := startEmulator(t, emulator.Options{})
+	origin.SetFaults(emulator.Faults{RedirectTo: elsewhere.URL()})
+	_, err := newClient(t, origin.URL(), origin.APIKey()).GetJob(context.Background(), origin.ProjectID(), "j")
+	var unauthorized *mintlify.UnauthorizedError
+	if !errors.As(err, &unauthorized) {
+		t.Fatalf("err = %v; want the other host's 401 (it got no key)", err)
+	}
+	reqs := elsewhere.Requests()
+	if len(reqs) != 1 || reqs[0].WithKey {
+		t.Fatalf("the redirect target saw %d requests, with key: %v", len(reqs), len(reqs) == 1 && reqs[0].WithKey)
+	}
+}
+
+// statusSequence answers with the given statuses in turn, then with a job.
+func statusSequence(t *testing.T, statuses ...int) (*httptest.Server, *atomic.Int32) {
+	t.Helper()
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := int(calls.Add(1))
+		if n <= len(statuses) {
+			w.Header().Set("Retry-After", "0")
+			w.WriteHeader(statuses[n-1])
+			_, _ = w.Write([]byte(`{"error":"try later"}`))
+			return
+		}
+		w.WriteHeader(http.StatusCreated)
+		_, _ = w.Write([]byte(`{"id":"j","status":"active"}`))
+	}))
+	t.Cleanup(srv.Close)
+	return srv, &calls
+}
+
+func TestRetryPolicy(t *testing.T) {
+	ctx := context.Background()
+	t.Run("GET retries 429 and 5xx", func(t *testing.T) {
+		srv, calls := statusSequence(t, 429, 500, 502, 503, 504)
+		if _, err := newClient(t, srv.URL, "k").GetJob(ctx, "p", "j"); err != nil {
+			t.Fatal(err)
+		}
+		if calls.Load() != 6 {
+			t.Errorf("calls = %d, want 6", calls.Load())
+		}
+	})
+	t.Run("GET does not retry 4xx", func(t *testing.T) {
+		srv, calls := statusSequence(t, 400)
+		if _, err := newClient(t, srv.URL, "k").GetJob(ctx, "p", "j"); err == nil || calls.Load() != 1 {
+			t.Errorf("err %v after %d calls; want the 400 after 1", err, calls.Load())
+		}
+	})
+	t.Run("POST retries 429", func(t *testing.T) {
+		srv, calls := statusSequence(t, 429, 429)
+		if _, err := newClient(t, srv.URL, "k").CreateJob(ctx, "p", "x"); err != nil || calls.Load() != 3 {
+			t.Errorf("err %v after %d calls; want success after 3", err, calls.Load())
+		}
+	})
+	for _, status := range []int{500, 502, 503, 504} {
+		t.Run("POST never retries "+http.StatusText(status), func(t *testing.T) {
+			srv, calls := statusSequence(t, status)
+			_, err := newClient(t, srv.URL, "k").CreateJob(ctx, "p", "x")
+			if err == nil || calls.Load() != 1 || !mintlify.MayHaveActed(err) {
+				t.Errorf("err %v after %d calls; want one call and an error that says the job may exist", err, calls.Load())
+			}
+		})
+	}
+	t.Run("POST retries a refused connection", func(t *testing.T) {
+		var attempts atomic.Int32
+		c, err := mintlify.New(mintlify.Config{BaseURL: "http://127.0.0.1:1", APIKey: "k", MaxRetries: 2,
+			RetryWaitMin: time.Millisecond, RetryWaitMax: time.Millisecond,
+			Transport: countingTransport{&attempts, http.DefaultTransport}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.CreateJob(ctx, "p", "x")
+		if err == nil || attempts.Load() != 3 || mintlify.MayHaveActed(err) {
+			t.Errorf("err %v after %d attempts; want 3 attempts and an error that says nothing was sent", err, attempts.Load())
+		}
+	})
+	t.Run("POST does not retry a timeout after sending", func(t *testing.T) {
+		var calls atomic.Int32
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			calls.Add(1)
+			time.Sleep(300 * time.Millisecond)
+		}))
+		defer srv.Close()
+		c, err := mintlify.New(mintlify.Config{BaseURL: srv.URL, APIKey: "k", RequestTimeout: 50 * time.Millisecond,
+			RetryWaitMin: time.Millisecond, RetryWaitMax: time.Millisecond})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.CreateJob(ctx, "p", "x")
+		if err == nil || calls.Load() != 1 || !mintlify.MayHaveActed(err) {
+			t.Errorf("err %v after %d calls; want one call and an error that says the job may exist", err, calls.Load())
+		}
+	})
+	t.Run("429 past the deadline fails at once", func(t *testing.T) {
+		var calls atomic.Int32
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			calls.Add(1)
+			w.Header().Set("Retry-After", "3600")
+			w.WriteHeader(http.StatusTooManyRequests)
+		}))
+		defer srv.Close()
+		ctx, cancel := context.WithTimeout(ctx, time.Minute)
+		defer cancel()
+		_, err := newClient(t, srv.URL, "k").CreateJob(ctx, "p", "x")
+		var limited *mintlify.RateLimitedError
+		if !errors.As(err, &limited) || limited.RetryAfter != time.Hour || calls.Load() != 1 {
+			t.Errorf("err %v after %d calls; want RateLimitedError{RetryAfter: 1h} after 1", err, calls.Load())
+		}
+	})
+}
+
+type countingTransport struct {
+	n    *atomic.Int32
+	next http.RoundTripper
+}
+
+func (c countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	c.n.Add(1)
+	return c.next.RoundTrip(r)
+}

@@ -27,3 +27,27 @@ func IsTransient(err error) bool {
 	}
 	return true
 }
+
+// MayHaveActed reports whether a failed write may still have been carried
+// out by the server: it answered with a server error or an unreadable body,
+// or the connection broke after the request was sent. The caller cannot know
+// whether the job exists and must not send the request again blindly.
+func MayHaveActed(err error) bool {
+	if err == nil {
+		return false
+	}
+	var (
+		api    *APIError
+		decode *DecodeError
+	)
+	switch {
+	case errors.As(err, &decode):
+		return true
+	case errors.As(err, &api):
+		return api.StatusCode >= 500
+	case errors.Is(err, context.Canceled):
+		return true
+	default:
+		return !isDialError(err)
+	}
+}

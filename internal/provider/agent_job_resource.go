@@ -154,7 +154,13 @@ func (r *agentJobResource) Create(ctx context.Context, req resource.CreateReques
 	start := time.Now()
 	job, err := client.CreateJob(ctx, project, plan.Prompt.ValueString())
 	if err != nil {
-		resp.Diagnostics.AddError("Could not create the Mintlify agent job", explainAPIError(err, project))
+		detail := explainAPIError(err, project)
+		if mintlify.MayHaveActed(err) {
+			detail += " Mintlify may have started the job before the connection failed, and the provider does not " +
+				"send a create twice: look for it in the project's agent jobs in the dashboard and import it " +
+				"(terraform import with its ID) instead of applying again, which would start another job."
+		}
+		resp.Diagnostics.AddError("Could not create the Mintlify agent job", detail)
 		return
 	}
 	// Save the id before waiting: whatever happens next, Terraform keeps it.

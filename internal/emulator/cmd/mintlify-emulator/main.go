@@ -24,9 +24,13 @@ func main() {
 	flag.StringVar(&opts.ProjectID, "project-id", emulator.DefaultProjectID, "the project the key may use")
 	flag.DurationVar(&opts.JobDuration, "job-duration", emulator.DefaultJobDuration, "how long a job stays active")
 	flag.BoolVar(&opts.FailAll, "fail", false, "every job ends failed")
+	var faults emulator.Faults
+	flag.IntVar(&faults.RateLimit, "rate-limit", 100, "agent uses per project per hour, as Mintlify allows (0: no limit)")
+	flag.DurationVar(&faults.Latency, "latency", 0, "delay added to every answer")
 	flag.Parse()
 
 	srv := emulator.New(opts)
+	srv.SetFaults(faults)
 	url, err := srv.Listen(*addr)
 	if err != nil {
 		log.Fatalf("mintlify-emulator: %v", err)

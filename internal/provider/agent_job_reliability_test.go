@@ -1,0 +1,209 @@
+package provider
+
+import (
+	"fmt"
+	"net/http"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
+)
+
+// expectOneJob checks the fault-injection promise: the emulator accepted
+// exactly one create, so exactly one job exists.
+func expectOneJob(t *testing.T, emu *emulator.Server) {
+	t.Helper()
+	accepted := 0
+	for _, r := range emu.Requests() {
+		if r.Method == http.MethodPost && r.Status == http.StatusCreated {
+			accepted++
+		}
+	}
+	if jobs := len(emu.Jobs()); jobs != 1 || accepted > 1 {
+		t.Errorf("%d jobs exist and %d creates were accepted; want exactly one job", jobs, accepted)
+	}
+}
+
+// TestAccAgentJob_survivesFaults applies one job through each kind of fault
+// and checks that the apply succeeds with a single job, its id in state.
+func TestAccAgentJob_survivesFaults(t *testing.T) {
+	cases := map[string]emulator.Faults{
+		"429 storm on create":  {Reject429: 3, RetryAfter: time.Second},
+		"5xx bursts on GET":    {GetErrorRate: 0.5, GetErrorCodes: []int{500, 502, 503, 504}, Seed: 1},
+		"429 on GET":           {GetErrorRate: 0.4, GetErrorCodes: []int{429}, Seed: 2},
+		"malformed GET bodies": {MalformedRate: 0.5, Seed: 3},
+		"slow responses":       {Latency: 400 * time.Millisecond},
+		"unknown status":       {ActiveStatus: "queued"},
+	}
+	for name, faults := range cases {
+		t.Run(name, func(t *testing.T) {
+			env := newAccEnv(t, emulator.Options{})
+			env.emulatorOnly(t)
+			env.emu.SetFaults(faults)
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config: jobConfig(env, `  prompt = "Document the retry policy"`),
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("id"), knownvalue.NotNull()),
+						statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("status"), knownvalue.StringExact("completed")),
+					},
+				}},
+			})
+			expectOneJob(t, env.emu)
+		})
+	}
+}
+
+func TestAccAgentJob_unknownStatusIsKeptRaw(t *testing.T) {
+	env := newAccEnv(t, emulator.Options{})
+	env.emulatorOnly(t)
+	env.emu.SetFaults(emulator.Faults{ActiveStatus: "queued"})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: jobConfig(env, `  prompt              = "Later [emulator:duration=1h]"
+  wait_for_completion = false`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("status"), knownvalue.StringExact("queued")),
+			},
+		}},
+	})
+}
+
+// TestAccAgentJob_ambiguousCreateIsNotRetried covers the creates a retry
+// could duplicate: a 500 after the job was made, and a timeout after the
+// request was sent. Each is sent once and the error says the job may exist.
+func TestAccAgentJob_ambiguousCreateIsNotRetried(t *testing.T) {
+	cases := map[string]struct {
+		faults   emulator.Faults
+		provider string
+	}{
+		"500 after creating":    {emulator.Faults{CreateErrorAfterCreate: 1}, ""},
+		"timeout after sending": {emulator.Faults{CreateLatency: 3 * time.Second}, `request_timeout = "1s"`},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			env := newAccEnv(t, emulator.Options{})
+			env.emulatorOnly(t)
+			env.emu.SetFaults(tc.faults)
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config: fmt.Sprintf(`provider "mintlify" {
+  base_url   = %q
+  api_key    = %q
+  project_id = %q
+  %s
+}
+resource "mintlify_agent_job" "test" { prompt = "Once only" }`, env.emu.URL(), env.emu.APIKey(), env.projectID, tc.provider),
+					ExpectError: errorLike("Could not create the Mintlify agent job", "may have started the job", "import it"),
+				}},
+			})
+			if n := env.emu.CountRequests(http.MethodPost, "/job"); n != 1 {
+				t.Errorf("create requests = %d, want 1: an ambiguous create must not be retried", n)
+			}
+		})
+	}
+}
+
+func TestAccAgentJob_rateLimitPastTimeoutFailsAtOnce(t *testing.T) {
+	env := newAccEnv(t, emulator.Options{})
+	env.emulatorOnly(t)
+	env.emu.SetFaults(emulator.Faults{Reject429: 100, RetryAfter: time.Hour})
+	start := time.Now()
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: jobConfig(env, `  prompt   = "Over budget"
+  timeouts = { create = "10m" }`),
+			ExpectError: errorLike("rate limit of 100 agent uses per hour", "HTTP 429", "Try again in 1h0m0s"),
+		}},
+	})
+	if elapsed := time.Since(start); elapsed > 30*time.Second {
+		t.Errorf("the apply took %s: it waited for a Retry-After beyond its timeout", elapsed)
+	}
+	if n := env.emu.CountRequests(http.MethodPost, "/job"); n != 1 {
+		t.Errorf("create requests = %d, want 1", n)
+	}
+}
+
+func TestAccAgentJob_realRateLimit(t *testing.T) {
+	env := newAccEnv(t, emulator.Options{JobDuration: 1})
+	env.emulatorOnly(t)
+	env.emu.SetFaults(emulator.Faults{RateLimit: 2, RateWindow: time.Hour})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: env.config(`resource "mintlify_agent_job" "test" {
+  count  = 3
+  prompt = "Job ${count.index}"
+  timeouts = { create = "1m" }
+}`),
+			ExpectError: errorLike("rate limit of 100 agent uses per hour"),
+		}},
+	})
+	if n := len(env.emu.Jobs()); n != 2 {
+		t.Errorf("%d jobs exist, want the 2 the budget allows", n)
+	}
+}
+
+func TestAccProvider_badInputs(t *testing.T) {
+	env := newAccEnv(t, emulator.Options{Keys: map[string][]string{"mint_other": {"other-project"}}})
+	env.emulatorOnly(t)
+	provider := func(attrs string) string {
+		return fmt.Sprintf(`provider "mintlify" {
+  base_url = %q
+  api_key  = %q
+  %s
+}
+`, env.emu.URL(), env.emu.APIKey(), attrs)
+	}
+	cases := map[string]struct {
+		config string
+		want   *regexp.Regexp
+	}{
+		"max_retries negative":       {provider(`project_id = "p"` + "\n  max_retries = -1"), regexp.MustCompile(`max_retries`)},
+		"request_timeout not a time": {provider(`project_id = "p"` + "\n  request_timeout = \"later\""), regexp.MustCompile(`(?i)duration`)},
+		"key without project access": {provider(`project_id = "other-project"`), errorLike("may not use project", "HTTP 403")},
+		"project does not exist":     {provider(`project_id = "no-such-project"`), errorLike("404", "Project not found", "no-such-project", "Check project_id")},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      tc.config + `resource "mintlify_agent_job" "test" { prompt = "x" }`,
+					ExpectError: tc.want,
+				}},
+			})
+		})
+	}
+}
+
+// TestAccAgentJob_archivedJobEndsTheWait ends the wait on "archived".
+func TestAccAgentJob_archivedJobEndsTheWait(t *testing.T) {
+	env := newAccEnv(t, emulator.Options{})
+	env.emulatorOnly(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: jobConfig(env, `  prompt   = "Archived when done [emulator:archive]"
+  timeouts = { create = "1m" }`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("status"), knownvalue.StringExact("archived")),
+				statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("archived_at"), knownvalue.StringRegexp(rfc3339Pattern)),
+			},
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+		}},
+	})
+}
