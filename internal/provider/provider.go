@@ -173,6 +173,7 @@ func valueOrEnv(v types.String, env string) string {
 // masked, so even a trace log never shows it.
 func maskedLogger(apiKey string) mintlify.LogFunc {
 	return func(ctx context.Context, msg string, fields map[string]any) {
+		ctx = tflog.MaskFieldValuesWithFieldKeys(ctx, "api_key", "Authorization", "authorization")
 		if apiKey != "" {
 			ctx = tflog.MaskAllFieldValuesStrings(ctx, apiKey)
 			ctx = tflog.MaskMessageStrings(ctx, apiKey)
