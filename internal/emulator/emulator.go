@@ -156,9 +156,16 @@ func (s *Server) newJob(projectID, prompt string, now time.Time) *Job {
 		Prompt:    prompt,
 		CreatedAt: now,
 		Model:     s.opts.Model,
-		Outcome:   "completed",
-		WithPR:    true,
 	}
+	j.Branch = "mintlify/agent-" + j.ID[:8]
+	s.startRun(j, prompt, now)
+	return j
+}
+
+// startRun makes the job active for a run on prompt (the first prompt or a
+// follow-up), its duration and outcome steered by the prompt's markers.
+func (s *Server) startRun(j *Job, prompt string, now time.Time) {
+	j.Outcome, j.WithPR, j.ArchivedAt = "completed", true, nil
 	if s.opts.FailAll {
 		j.Outcome = "failed"
 	}
@@ -179,12 +186,11 @@ func (s *Server) newJob(projectID, prompt string, now time.Time) *Job {
 			j.Outcome = m[2]
 		}
 	}
-	j.Branch = "mintlify/agent-" + j.ID[:8]
 	j.ActiveUntil = now.Add(duration)
+	j.SeenEndedAt = time.Time{}
 	if archive {
 		j.ArchivedAt = &j.ActiveUntil
 	}
-	return j
 }
 
 func newID() string {

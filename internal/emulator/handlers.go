@@ -24,6 +24,10 @@ func (s *Server) routes() {
 	s.mux = http.NewServeMux()
 	s.mux.HandleFunc("POST /v2/agent/{projectId}/job", s.authorized(s.createJob))
 	s.mux.HandleFunc("GET /v2/agent/{projectId}/job/{id}", s.authorized(s.getJob))
+	s.mux.HandleFunc("POST /v2/agent/{projectId}/job/{id}/message", s.authorized(s.sendMessage))
+	s.mux.HandleFunc("POST /v1/agent/{projectId}/job", s.authorized(s.createJobV1))
+	s.mux.HandleFunc("GET /v1/agent/{projectId}/job/{id}", s.authorized(s.getJobV1))
+	s.mux.HandleFunc("GET /v1/agent/{projectId}/jobs", s.authorized(s.listJobs))
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "Not found")
 	})

@@ -1,12 +1,16 @@
 package emulator
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Job is an emulated agent job, with what the server measured about it.
 type Job struct {
-	ID          string
-	ProjectID   string
-	Prompt      string
+	ID        string
+	ProjectID string
+	Prompt    string
+	// Messages are the follow-up prompts, in the order received.
 	Messages    []string
 	CreatedAt   time.Time
 	ActiveUntil time.Time
@@ -17,6 +21,9 @@ type Job struct {
 	Model      string
 	Branch     string
 	ArchivedAt *time.Time
+	// Created with the v1 endpoint: its options.
+	AsDraft      bool
+	SystemPrompt string
 
 	// Polls counts the GETs of this job; SeenEndedAt is when a GET first
 	// answered with the job ended (zero until then).
@@ -81,4 +88,59 @@ func (j *Job) view(now time.Time, repository string) jobJSON {
 		out.ArchivedAt = &at
 	}
 	return out
+}
+
+// sessionJSON is the v1 shape of a job (get and list).
+type sessionJSON struct {
+	SessionID       string     `json:"sessionId"`
+	Subdomain       string     `json:"subdomain"`
+	Branch          *string    `json:"branch"`
+	Haulted         bool       `json:"haulted"`
+	HaultReason     string     `json:"haultReason"`
+	PullRequestLink string     `json:"pullRequestLink,omitempty"`
+	MessageToUser   string     `json:"messageToUser,omitempty"`
+	Todos           []todoJSON `json:"todos"`
+	Title           string     `json:"title"`
+	CreatedAt       string     `json:"createdAt"`
+}
+
+type todoJSON struct {
+	ID       string `json:"id"`
+	Content  string `json:"content"`
+	Status   string `json:"status"`
+	Priority string `json:"priority"`
+}
+
+// session is the job in the v1 shape. Called with s.mu held.
+func (s *Server) session(j *Job, now time.Time) sessionJSON {
+	v := s.view(j, now)
+	out := sessionJSON{
+		SessionID: j.ID, Subdomain: j.ProjectID, Branch: &j.Branch,
+		Title:     firstWords(j.Prompt, 8),
+		CreatedAt: v.CreatedAt,
+		Todos: []todoJSON{
+			{ID: j.ID[:4] + "-1", Content: "Read the existing docs", Status: "completed", Priority: "high"},
+			{ID: j.ID[:4] + "-2", Content: "Write the changes", Status: "in_progress", Priority: "medium"},
+		},
+	}
+	switch v.Status {
+	case "active":
+		out.HaultReason = "processing"
+	case "failed":
+		out.Haulted, out.HaultReason = true, "error"
+		out.MessageToUser = "The agent could not finish the task."
+	default:
+		out.Haulted, out.HaultReason = true, "completed"
+		out.Todos[1].Status = "completed"
+		out.MessageToUser = "Done: the changes are in a pull request."
+	}
+	if v.PRLink != nil {
+		out.PullRequestLink = *v.PRLink
+	}
+	return out
+}
+
+func firstWords(s string, n int) string {
+	words := strings.Fields(markerPattern.ReplaceAllString(s, ""))
+	return strings.Join(words[:min(n, len(words))], " ")
 }

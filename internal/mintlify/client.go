@@ -59,9 +59,12 @@ type Client struct {
 	userAgent string
 	log       LogFunc
 	// reads retries every answer that may be transient; writes only those
-	// the server certainly did not act on (see retryWrite).
-	reads  *retryablehttp.Client
-	writes *retryablehttp.Client
+	// the server certainly did not act on (see retryWrite); streams is
+	// writes without the per-request time limit, for the v1 event stream,
+	// whose answer lasts as long as the job.
+	reads   *retryablehttp.Client
+	writes  *retryablehttp.Client
+	streams *retryablehttp.Client
 }
 
 // New returns a Client for cfg. It fails only on a base URL that is not an
@@ -98,11 +101,18 @@ func New(cfg Config) (*Client, error) {
 		t := http.DefaultTransport.(*http.Transport).Clone()
 		// Many jobs poll at once through one provider process.
 		t.MaxIdleConnsPerHost = 32
+		// Bounds the v1 stream's wait for headers; its body may last as long
+		// as the job, so streams have no overall limit.
+		t.ResponseHeaderTimeout = timeout
 		transport = t
 	}
 	httpClient := &http.Client{
 		Transport:     transport,
 		Timeout:       timeout,
+		CheckRedirect: keepCredentialsOnSameHost,
+	}
+	streamClient := &http.Client{
+		Transport:     transport,
 		CheckRedirect: keepCredentialsOnSameHost,
 	}
 	log := cfg.Log
@@ -115,9 +125,9 @@ func New(cfg Config) (*Client, error) {
 		userAgent: cfg.UserAgent,
 		log:       log,
 	}
-	newRetrying := func(policy retryablehttp.CheckRetry) *retryablehttp.Client {
+	newRetrying := func(hc *http.Client, policy retryablehttp.CheckRetry) *retryablehttp.Client {
 		return &retryablehttp.Client{
-			HTTPClient:     httpClient,
+			HTTPClient:     hc,
 			RetryWaitMin:   waitMin,
 			RetryWaitMax:   waitMax,
 			RetryMax:       retries,
@@ -127,8 +137,9 @@ func New(cfg Config) (*Client, error) {
 			RequestLogHook: c.logAttempt,
 		}
 	}
-	c.reads = newRetrying(retryRead)
-	c.writes = newRetrying(retryWrite)
+	c.reads = newRetrying(httpClient, retryRead)
+	c.writes = newRetrying(httpClient, retryWrite)
+	c.streams = newRetrying(streamClient, retryWrite)
 	return c, nil
 }
 
@@ -189,36 +200,10 @@ func (c *Client) logAttempt(_ retryablehttp.Logger, req *http.Request, attempt i
 
 // do sends one API call and decodes a 2xx JSON answer into out.
 func (c *Client) do(ctx context.Context, method string, path []string, query url.Values, body, out any) error {
-	escaped, err := escapePath(path)
+	u, err := c.endpoint(path, query)
 	if err != nil {
 		return err
 	}
-	u := *c.baseURL
-	u.RawPath = c.baseURL.EscapedPath() + "/" + escaped
-	if u.Path, err = url.PathUnescape(u.RawPath); err != nil {
-		return err
-	}
-	u.RawQuery = query.Encode()
-	var payload []byte
-	if body != nil {
-		var err error
-		if payload, err = json.Marshal(body); err != nil {
-			return err
-		}
-	}
-	req, err := retryablehttp.NewRequestWithContext(ctx, method, u.String(), bytesOrNil(payload))
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Accept", "application/json")
-	if payload != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	if c.userAgent != "" {
-		req.Header.Set("User-Agent", c.userAgent)
-	}
-	req.Header.Set("Authorization", "Bearer "+c.apiKey)
-
 	client := c.reads
 	if method != http.MethodGet {
 		client = c.writes
@@ -228,7 +213,7 @@ func (c *Client) do(ctx context.Context, method string, path []string, query url
 	// (for reads; writes are never retried on it, see retryWrite).
 	var raw []byte
 	read := false
-	req.SetResponseHandler(func(resp *http.Response) error {
+	handler := func(resp *http.Response) error {
 		raw, read = readBody(resp), true
 		if out == nil || resp.StatusCode < 200 || resp.StatusCode > 299 {
 			return nil
@@ -237,28 +222,81 @@ func (c *Client) do(ctx context.Context, method string, path []string, query url
 			return &DecodeError{StatusCode: resp.StatusCode, Method: method, Path: u.Path, Snippet: snippet(raw), Err: err}
 		}
 		return nil
-	})
-	start := time.Now()
-	resp, err := client.Do(req)
-	var decode *DecodeError
-	if errors.As(err, &decode) {
-		return decode
 	}
+	resp, err := c.send(ctx, client, method, u, body, handler)
 	if err != nil {
-		return fmt.Errorf("%s %s: %w", method, u.Path, err)
+		return err
 	}
 	defer resp.Body.Close()
 	if !read {
 		raw = readBody(resp)
 	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return c.statusError(resp, method, u.Path, raw)
+	}
+	return nil
+}
+
+// endpoint is the URL of an API path, each parameter escaped.
+func (c *Client) endpoint(path []string, query url.Values) (*url.URL, error) {
+	escaped, err := escapePath(path)
+	if err != nil {
+		return nil, err
+	}
+	u := *c.baseURL
+	u.RawPath = c.baseURL.EscapedPath() + "/" + escaped
+	if u.Path, err = url.PathUnescape(u.RawPath); err != nil {
+		return nil, err
+	}
+	u.RawQuery = query.Encode()
+	return &u, nil
+}
+
+// send makes one API call through client (with its retry policy) and
+// returns the answer with its body unread, unless handler read it.
+func (c *Client) send(ctx context.Context, client *retryablehttp.Client, method string, u *url.URL, body any,
+	handler retryablehttp.ResponseHandlerFunc) (*http.Response, error) {
+	var payload []byte
+	if body != nil {
+		var err error
+		if payload, err = json.Marshal(body); err != nil {
+			return nil, err
+		}
+	}
+	req, err := retryablehttp.NewRequestWithContext(ctx, method, u.String(), bytesOrNil(payload))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Accept", "application/json")
+	if payload != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if c.userAgent != "" {
+		req.Header.Set("User-Agent", c.userAgent)
+	}
+	req.Header.Set("Authorization", "Bearer "+c.apiKey)
+	if handler != nil {
+		req.SetResponseHandler(handler)
+	}
+	start := time.Now()
+	resp, err := client.Do(req)
+	var decode *DecodeError
+	if errors.As(err, &decode) {
+		return nil, decode
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", method, u.Path, err)
+	}
 	c.log(ctx, "Mintlify API response", map[string]any{
 		"method": method, "path": u.Path, "status": resp.StatusCode, "duration_ms": time.Since(start).Milliseconds(),
 	})
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		base := &APIError{StatusCode: resp.StatusCode, Method: method, Path: u.Path, Message: errorText(raw)}
-		return newStatusError(base, resp.Header, time.Now())
-	}
-	return nil
+	return resp, nil
+}
+
+// statusError is the typed error for a non-2xx answer.
+func (c *Client) statusError(resp *http.Response, method, path string, raw []byte) error {
+	base := &APIError{StatusCode: resp.StatusCode, Method: method, Path: path, Message: errorText(raw)}
+	return newStatusError(base, resp.Header, time.Now())
 }
 
 // readBody reads at most maxBodyBytes; a body cut short by the network is

@@ -36,3 +36,20 @@ func (c *Client) GetJob(ctx context.Context, projectID, jobID string) (*AgentJob
 	}
 	return &job, nil
 }
+
+// SendMessage sends a follow-up prompt to a job, which becomes active again.
+// Like a create, it is never sent twice unless the server refused it.
+func (c *Client) SendMessage(ctx context.Context, projectID, jobID, prompt string) (*AgentJob, error) {
+	if strings.TrimSpace(prompt) == "" {
+		return nil, errors.New("the follow-up prompt must not be empty")
+	}
+	var job AgentJob
+	err := c.do(ctx, http.MethodPost, []string{"v2", "agent", projectID, "job", jobID, "message"}, nil, map[string]string{"prompt": prompt}, &job)
+	if err != nil {
+		return nil, err
+	}
+	if job.ID == "" {
+		job.ID = jobID
+	}
+	return &job, nil
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
 )
@@ -20,7 +21,7 @@ import (
 // resource and the data source.
 type jobFields struct {
 	Status     types.String      `tfsdk:"status"`
-	Model      types.String      `tfsdk:"model"`
+	Model      modelValue        `tfsdk:"model"`
 	PRLink     types.String      `tfsdk:"pr_link"`
 	CreatedAt  timetypes.RFC3339 `tfsdk:"created_at"`
 	ArchivedAt timetypes.RFC3339 `tfsdk:"archived_at"`
@@ -32,14 +33,26 @@ var sourceAttrTypes = map[string]attr.Type{
 	"ref":        types.StringType,
 }
 
-// jobFieldSpecs documents each reported attribute once for both schemas.
-var jobFieldSpecs = []struct {
+// jobFieldSpec documents a reported attribute once for both schemas.
+type jobFieldSpec struct {
 	name, doc string
-	kind      string // "string", "time" or "source"
-}{
+	kind      string // "string", "model", "time" or "source"
+}
+
+func (f jobFieldSpec) customType() basetypes.StringTypable {
+	switch f.kind {
+	case "time":
+		return timetypes.RFC3339Type{}
+	case "model":
+		return modelType{}
+	}
+	return nil
+}
+
+var jobFieldSpecs = []jobFieldSpec{
 	{"status", "The job's status: `active` while the agent works, then `completed`, `failed` or `archived`. " +
 		"A status the API adds later is shown as the API sends it.", "string"},
-	{"model", "The AI model that runs the job, as the API names it (for example `claude-sonnet-4-5`).", "string"},
+	{"model", "The AI model that runs the job, as the API names it (for example `claude-sonnet-4-5`).", "model"},
 	{"pr_link", "The URL of the pull request the agent opened; null while the job is active or when it changed no files.", "string"},
 	{"created_at", "When the job was created, in RFC 3339 format.", "time"},
 	{"archived_at", "When the job was archived, in RFC 3339 format; null unless it is archived.", "time"},
@@ -64,9 +77,7 @@ func jobResourceAttributes() map[string]rschema.Attribute {
 		default:
 			a := rschema.StringAttribute{MarkdownDescription: f.doc, Computed: true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
-			if f.kind == "time" {
-				a.CustomType = timetypes.RFC3339Type{}
-			}
+			a.CustomType = f.customType()
 			out[f.name] = a
 		}
 	}
@@ -87,10 +98,7 @@ func jobDataSourceAttributes() map[string]dschema.Attribute {
 				},
 			}
 		default:
-			a := dschema.StringAttribute{MarkdownDescription: f.doc, Computed: true}
-			if f.kind == "time" {
-				a.CustomType = timetypes.RFC3339Type{}
-			}
+			a := dschema.StringAttribute{MarkdownDescription: f.doc, Computed: true, CustomType: f.customType()}
 			out[f.name] = a
 		}
 	}
@@ -100,7 +108,11 @@ func jobDataSourceAttributes() map[string]dschema.Attribute {
 // set copies what the API reported into the fields.
 func (f *jobFields) set(ctx context.Context, job *mintlify.AgentJob) {
 	f.Status = types.StringValue(job.Status)
-	f.Model = types.StringValue(job.Model)
+	// A v1 job is saved before the API has reported its model: keep what
+	// is configured (or null) until it does.
+	if job.Model != "" || f.Model.IsUnknown() {
+		f.Model = newModelValue(job.Model)
+	}
 	f.PRLink = types.StringPointerValue(job.PRLink)
 	f.CreatedAt = rfc3339(job.CreatedAt)
 	f.ArchivedAt = rfc3339(job.ArchivedAt)

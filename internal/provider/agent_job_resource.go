@@ -8,6 +8,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -22,7 +24,14 @@ import (
 	"github.com/mintlify/terraform-provider-mintlify/internal/wait"
 )
 
-const defaultCreateTimeout = 30 * time.Minute
+const (
+	defaultCreateTimeout = 30 * time.Minute
+	defaultUpdateTimeout = 30 * time.Minute
+)
+
+// v1Note documents the options only the deprecated v1 endpoint takes.
+const v1Note = "Setting `model`, `branch`, `as_draft` or `system_prompt` creates the job with Mintlify's deprecated v1 " +
+	"endpoint, the only one that takes them; it still works, and the job is then tracked with the v2 API like any other."
 
 var (
 	_ resource.ResourceWithConfigure   = &agentJobResource{}
@@ -45,7 +54,18 @@ type agentJobResourceModel struct {
 	AllowFailure      types.Bool           `tfsdk:"allow_failure"`
 	PollInterval      timetypes.GoDuration `tfsdk:"poll_interval"`
 	Timeouts          timeouts.Value       `tfsdk:"timeouts"`
+	FollowUpPrompts   types.List           `tfsdk:"follow_up_prompts"`
+	Branch            types.String         `tfsdk:"branch"`
+	AsDraft           types.Bool           `tfsdk:"as_draft"`
+	SystemPrompt      types.String         `tfsdk:"system_prompt"`
 	jobFields
+}
+
+// usesV1 reports whether the job needs the deprecated v1 create, the only
+// one that takes a model, a branch, draft pull requests or a system prompt.
+func (m *agentJobResourceModel) usesV1() bool {
+	configured := func(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
+	return configured(m.Model) || configured(m.Branch) || configured(m.AsDraft) || configured(m.SystemPrompt)
 }
 
 func (r *agentJobResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -76,7 +96,51 @@ func (r *agentJobResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 		Optional:      true,
 		Computed:      true,
 		Validators:    []validator.String{notBlankValidator},
-		PlanModifiers: []planmodifier.String{promptPlanModifier{}},
+		PlanModifiers: []planmodifier.String{createOnly{required: true}},
+	}
+	attrs["follow_up_prompts"] = schema.ListAttribute{
+		MarkdownDescription: "Follow-up instructions for the same job, sent in order after `prompt`, each waited for like the first " +
+			"(with `wait_for_completion`, `allow_failure` and `poll_interval`, within `timeouts.update`). " +
+			"Appending prompts sends just the new ones, in place; editing, removing or reordering a prompt already sent " +
+			"replaces the job. A prompt is never sent twice: an interrupted apply keeps in state exactly the prompts sent.",
+		ElementType:   types.StringType,
+		Optional:      true,
+		Validators:    []validator.List{listvalidator.ValueStringsAre(notBlankValidator)},
+		PlanModifiers: []planmodifier.List{appendOnly{}},
+	}
+	attrs["model"] = schema.StringAttribute{
+		MarkdownDescription: "The model to run the job with: `sonnet` (faster, cheaper) or `opus` (more capable, slower). " +
+			"When unset, Mintlify chooses and this shows the model it reports (for example `claude-sonnet-4-5`). " +
+			v1Note + " Changing it to another family replaces the job.",
+		CustomType: modelType{},
+		Optional:   true,
+		Computed:   true,
+		Validators: []validator.String{modelValidator{}},
+		PlanModifiers: []planmodifier.String{createOnly{reported: true, same: func(config, state attr.Value) bool {
+			return modelFamily(stringOf(config)) == modelFamily(stringOf(state))
+		}}},
+	}
+	attrs["branch"] = schema.StringAttribute{
+		MarkdownDescription: "The Git branch the agent works on. When unset, the agent names one (see `source.ref`). " + v1Note +
+			" Changing it replaces the job.",
+		Optional:      true,
+		Computed:      true,
+		Validators:    []validator.String{notBlankValidator},
+		PlanModifiers: []planmodifier.String{createOnly{}},
+	}
+	attrs["as_draft"] = schema.BoolAttribute{
+		MarkdownDescription: "Open the pull request as a draft. " + v1Note + " Changing it replaces the job.",
+		Optional:            true,
+		Computed:            true,
+		PlanModifiers:       []planmodifier.Bool{createOnly{}},
+	}
+	attrs["system_prompt"] = schema.StringAttribute{
+		MarkdownDescription: "Extra instructions appended to Mintlify's own system prompt (it does not replace it), " +
+			"for example a style guide. " + v1Note + " Changing it replaces the job.",
+		Optional:      true,
+		Computed:      true,
+		Validators:    []validator.String{notBlankValidator},
+		PlanModifiers: []planmodifier.String{createOnly{}},
 	}
 	attrs["wait_for_completion"] = schema.BoolAttribute{
 		MarkdownDescription: "Wait for the job to end (`completed`, `failed` or `archived`) before the apply goes on. " +
@@ -102,6 +166,9 @@ func (r *agentJobResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 		Create: true,
 		CreateDescription: "How long to create the job and wait for it to end, as a Go duration such as `\"45m\"`. " +
 			"Defaults to `30m`. When it runs out the apply fails, and the job stays in state, marked tainted.",
+		Update: true,
+		UpdateDescription: "How long to send new `follow_up_prompts` and wait for the job after each, as a Go duration. " +
+			"Defaults to `30m`. When it runs out the apply fails; the prompts sent so far are kept in state.",
 	}).(schema.SingleNestedAttribute)
 	timeoutsAttr.MarkdownDescription = "How long operations may take. Changing a timeout only updates the state."
 	attrs["timeouts"] = timeoutsAttr
@@ -118,11 +185,37 @@ func (r *agentJobResource) Configure(_ context.Context, req resource.ConfigureRe
 }
 
 // ModifyPlan reports a missing key or project when the plan is made, not
-// half-way through an apply, and shows the provider's project_id in the plan.
+// half-way through an apply, shows the provider's project_id in the plan,
+// and marks what follow-up prompts will change as known only after apply.
 func (r *agentJobResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if r.data == nil || req.Plan.Raw.IsNull() || !req.State.Raw.IsNull() {
+	if r.data == nil || req.Plan.Raw.IsNull() {
 		return
 	}
+	var plan agentJobResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if req.State.Raw.IsNull() {
+		r.planCreate(ctx, req, resp, &plan)
+		return
+	}
+	var state agentJobResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || len(newFollowUps(ctx, &state, &plan)) == 0 {
+		return
+	}
+	for _, name := range []string{"status", "pr_link", "archived_at"} {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root(name), types.StringUnknown())...)
+	}
+	var configModel modelValue
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("model"), &configModel)...)
+	if configModel.IsNull() {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("model"), modelValue{StringValue: types.StringUnknown()})...)
+	}
+}
+
+func (r *agentJobResource) planCreate(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, plan *agentJobResourceModel) {
 	var projectID types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("project_id"), &projectID)...)
 	if projectID.IsUnknown() {
@@ -132,6 +225,10 @@ func (r *agentJobResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	resp.Diagnostics.Append(diags...)
 	if !resp.Diagnostics.HasError() {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("project_id"), project)...)
+	}
+	if model := plan.Model; !model.IsNull() && !model.IsUnknown() && modelFamily(model.ValueString()) == "" {
+		resp.Diagnostics.AddAttributeError(path.Root("model"), "Invalid model for a new job",
+			fmt.Sprintf("A job can be started with model \"sonnet\" or \"opus\", not %q.", model.ValueString()))
 	}
 }
 
@@ -152,7 +249,20 @@ func (r *agentJobResource) Create(ctx context.Context, req resource.CreateReques
 	defer cancel()
 
 	start := time.Now()
-	job, err := client.CreateJob(ctx, project, plan.Prompt.ValueString())
+	var job *mintlify.AgentJob
+	var stream *mintlify.V1JobStream
+	var err error
+	if plan.usesV1() {
+		stream, err = client.CreateJobV1(ctx, project, mintlify.V1JobRequest{
+			Prompt: plan.Prompt.ValueString(), SystemPrompt: plan.SystemPrompt.ValueString(),
+			Branch: plan.Branch.ValueString(), AsDraft: plan.AsDraft.ValueBool(), Model: modelFamily(plan.Model.ValueString()),
+		})
+		if err == nil {
+			job = &mintlify.AgentJob{ID: stream.JobID, Status: mintlify.StatusActive, Source: mintlify.JobSource{Ref: &stream.Branch}}
+		}
+	} else {
+		job, err = client.CreateJob(ctx, project, plan.Prompt.ValueString())
+	}
 	if err != nil {
 		detail := explainAPIError(err, project)
 		if mintlify.MayHaveActed(err) {
@@ -166,18 +276,113 @@ func (r *agentJobResource) Create(ctx context.Context, req resource.CreateReques
 	// Save the id before waiting: whatever happens next, Terraform keeps it.
 	plan.ID = types.StringValue(job.ID)
 	plan.ProjectID = types.StringValue(project)
+	followUps := plan.FollowUpPrompts
+	plan.FollowUpPrompts = types.ListNull(types.StringType)
 	plan.set(ctx, job)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	tflog.Info(ctx, "Created agent job", map[string]any{"job_id": job.ID, "project_id": project})
-	if !plan.WaitForCompletion.IsNull() && !plan.WaitForCompletion.ValueBool() {
-		return
+	tflog.Info(ctx, "Created agent job", map[string]any{"job_id": job.ID, "project_id": project, "v1": stream != nil})
+
+	if stream != nil {
+		job, diags = r.followStream(ctx, &plan, stream, &resp.State)
+		resp.Diagnostics.Append(diags...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
 	}
-	resp.Diagnostics.Append(r.waitAndRecord(ctx, &plan, job, start, createTimeout, &resp.State)...)
+	if plan.waits() {
+		resp.Diagnostics.Append(r.waitAndRecord(ctx, &plan, job, start, createTimeout, &resp.State, keptTainted)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
+	var prompts []string
+	resp.Diagnostics.Append(followUps.ElementsAs(ctx, &prompts, false)...)
+	plan.FollowUpPrompts = types.ListValueMust(types.StringType, []attr.Value{})
+	if followUps.IsNull() {
+		plan.FollowUpPrompts = followUps
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(r.sendFollowUps(ctx, &plan, prompts, createTimeout, &resp.State, keptTainted)...)
+}
+
+// followStream reads a v1 job's event stream until the agent is done (or
+// closes it when not waiting), then reads the job with the v2 API.
+func (r *agentJobResource) followStream(ctx context.Context, m *agentJobResourceModel, stream *mintlify.V1JobStream, state stateSetter) (*mintlify.AgentJob, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	if m.waits() {
+		events, err := stream.Wait(ctx)
+		tflog.Debug(ctx, "Agent job event stream ended", map[string]any{"events": events, "error": fmt.Sprint(err)})
+	} else {
+		_ = stream.Close()
+	}
+	job, err := r.data.client.GetJob(ctx, m.ProjectID.ValueString(), m.ID.ValueString())
+	if err != nil {
+		diags.AddError("Could not read the new Mintlify agent job",
+			fmt.Sprintf("Agent job %s was created; reading it failed: %s %s", m.ID.ValueString(), explainAPIError(err, m.ProjectID.ValueString()), keptTainted(m.ID.ValueString())))
+		return nil, diags
+	}
+	m.set(ctx, job)
+	diags.Append(state.Set(ctx, m)...)
+	return job, diags
+}
+
+// sendFollowUps sends each prompt in turn, records it in state as soon as
+// Mintlify accepts it (so it is never sent twice), and waits after each one
+// as the create waits.
+func (r *agentJobResource) sendFollowUps(ctx context.Context, m *agentJobResourceModel, prompts []string, limit time.Duration,
+	state stateSetter, keep func(string) string) diag.Diagnostics {
+	var diags diag.Diagnostics
+	project, id := m.ProjectID.ValueString(), m.ID.ValueString()
+	for _, prompt := range prompts {
+		start := time.Now()
+		job, err := r.data.client.SendMessage(ctx, project, id, prompt)
+		if err != nil {
+			diags.AddError("Could not send the follow-up prompt",
+				fmt.Sprintf("Mintlify refused follow-up prompt %q for agent job %s. %s Prompts sent before it are recorded in state. "+
+					"An archived job takes no more prompts: remove the new prompts, or change an earlier one to start a new job.",
+					prompt, id, explainAPIError(err, project)))
+			return diags
+		}
+		m.FollowUpPrompts = appendString(m.FollowUpPrompts, prompt)
+		m.set(ctx, job)
+		diags.Append(state.Set(ctx, m)...)
+		tflog.Info(ctx, "Sent follow-up prompt", map[string]any{"job_id": id, "prompts_sent": len(m.FollowUpPrompts.Elements())})
+		if m.waits() {
+			diags.Append(r.waitAndRecord(ctx, m, job, start, limit, state, keep)...)
+			if diags.HasError() {
+				return diags
+			}
+		}
+	}
+	return diags
+}
+
+func appendString(list types.List, s string) types.List {
+	elems := append(append([]attr.Value{}, list.Elements()...), types.StringValue(s))
+	return types.ListValueMust(types.StringType, elems)
+}
+
+// waits reports whether the apply waits for the job (the default).
+func (m *agentJobResourceModel) waits() bool {
+	return m.WaitForCompletion.IsNull() || m.WaitForCompletion.ValueBool()
+}
+
+// keptTainted and keptSent tell a user what became of the job after a
+// failed create or a failed update.
+func keptTainted(id string) string {
+	return fmt.Sprintf("Job %s stays in Terraform state, marked tainted: run `terraform untaint` on this resource to keep it, "+
+		"or apply again to replace it with a new job.", id)
+}
+
+func keptSent(id string) string {
+	return fmt.Sprintf("Job %s stays in Terraform state with the follow-up prompts sent so far, which are never sent again; "+
+		"the job goes on in Mintlify, and the next refresh shows its status.", id)
 }
 
 // waitAndRecord waits for the job to end and writes what it last saw to
 // state, then explains a wait that did not end well.
-func (r *agentJobResource) waitAndRecord(ctx context.Context, m *agentJobResourceModel, job *mintlify.AgentJob, start time.Time, limit time.Duration, state stateSetter) diag.Diagnostics {
+func (r *agentJobResource) waitAndRecord(ctx context.Context, m *agentJobResourceModel, job *mintlify.AgentJob, start time.Time, limit time.Duration,
+	state stateSetter, keep func(string) string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	capInterval, d := durationOr(m.PollInterval, wait.DefaultCap)
 	diags.Append(d...)
@@ -188,23 +393,21 @@ func (r *agentJobResource) waitAndRecord(ctx context.Context, m *agentJobResourc
 	m.set(ctx, final)
 	diags.Append(state.Set(ctx, m)...)
 
-	keep := fmt.Sprintf("Job %s stays in Terraform state, marked tainted: run `terraform untaint` on this resource to keep it, "+
-		"or apply again to replace it with a new job.", id)
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
 		diags.AddError("Timed out waiting for the Mintlify agent job",
 			fmt.Sprintf("Agent job %s in project %q was still %q after %s. %s To wait longer, raise timeouts.create (or timeouts.update).",
-				id, project, final.Status, limit, keep))
+				id, project, final.Status, limit, keep(id)))
 	case errors.Is(err, context.Canceled):
 		diags.AddError("Interrupted while waiting for the Mintlify agent job",
-			fmt.Sprintf("Waiting for agent job %s in project %q stopped while it was %q. The job itself goes on in Mintlify. %s", id, project, final.Status, keep))
+			fmt.Sprintf("Waiting for agent job %s in project %q stopped while it was %q. The job itself goes on in Mintlify. %s", id, project, final.Status, keep(id)))
 	case err != nil:
 		diags.AddError("Could not follow the Mintlify agent job",
-			fmt.Sprintf("Agent job %s was %q when reading it failed. %s %s", id, final.Status, explainAPIError(err, project), keep))
+			fmt.Sprintf("Agent job %s was %q when reading it failed. %s %s", id, final.Status, explainAPIError(err, project), keep(id)))
 	case final.Status == mintlify.StatusFailed && !m.AllowFailure.ValueBool():
 		diags.AddError("The Mintlify agent job failed",
 			fmt.Sprintf("Agent job %s in project %q ended with status \"failed\". See the job in the Mintlify dashboard for the agent's messages. %s "+
-				"Set allow_failure = true to accept failed jobs.", id, project, keep))
+				"Set allow_failure = true to accept failed jobs.", id, project, keep(id)))
 	}
 	return diags
 }
@@ -241,15 +444,51 @@ func (r *agentJobResource) Read(ctx context.Context, req resource.ReadRequest, r
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
-// Update changes only what the provider keeps for itself (the wait settings,
-// or a prompt adopted after an import): the job is left as it is.
+// Update sends the follow-up prompts appended to the list, and records
+// what the provider keeps for itself (the wait settings, or arguments
+// adopted after an import). State starts from the prior state, so a failed
+// update records exactly what was done.
 func (r *agentJobResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan agentJobResourceModel
+	var plan, state agentJobResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	prompts := newFollowUps(ctx, &state, &plan)
+	next := plan
+	next.jobFields = state.jobFields
+	next.Model = plan.Model
+	if next.Model.IsUnknown() {
+		next.Model = state.Model
+	}
+	next.FollowUpPrompts = state.FollowUpPrompts
+	if len(prompts) == 0 {
+		next.FollowUpPrompts = plan.FollowUpPrompts
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &next)...)
+	if len(prompts) == 0 || resp.Diagnostics.HasError() {
+		return
+	}
+	if _, _, diags := r.data.clientFor(next.ProjectID); diags.HasError() {
+		resp.Diagnostics.Append(diags...)
+		return
+	}
+	limit, diags := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	resp.Diagnostics.Append(r.sendFollowUps(ctx, &next, prompts, limit, &resp.State, keptSent)...)
+}
+
+// newFollowUps are the planned follow-up prompts after those in state.
+func newFollowUps(ctx context.Context, state, plan *agentJobResourceModel) []string {
+	var sent, planned []string
+	state.FollowUpPrompts.ElementsAs(ctx, &sent, false)
+	if plan.FollowUpPrompts.IsUnknown() || plan.FollowUpPrompts.ElementsAs(ctx, &planned, false).HasError() || len(planned) <= len(sent) {
+		return nil
+	}
+	return planned[len(sent):]
 }
 
 func (r *agentJobResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

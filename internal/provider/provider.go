@@ -159,7 +159,7 @@ func (p *mintlifyProvider) Resources(context.Context) []func() resource.Resource
 }
 
 func (p *mintlifyProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewAgentJobDataSource}
+	return []func() datasource.DataSource{NewAgentJobDataSource, NewAgentJobsDataSource}
 }
 
 func valueOrEnv(v types.String, env string) string {

@@ -110,28 +110,38 @@ func errorLike(phrases ...string) *regexp.Regexp {
 	return regexp.MustCompile(`(?s)` + strings.Join(quoted, `.*`))
 }
 
-// expectTaintedInPriorState checks, in a plan, that the last apply left the
-// resource in state with a job id and marked tainted.
-func expectTaintedInPriorState(addr string) plancheck.PlanCheck {
-	return taintedCheck{addr: addr}
+// expectPriorState checks the resource in a plan's prior state: what the
+// last apply left in state, even when it failed.
+func expectPriorState(addr string, check func(attrs map[string]any, tainted bool) error) plancheck.PlanCheck {
+	return priorStateCheck{addr: addr, check: check}
 }
 
-type taintedCheck struct{ addr string }
+// expectTaintedInPriorState checks that the last apply left the resource in
+// state with a job id and marked tainted.
+func expectTaintedInPriorState(addr string) plancheck.PlanCheck {
+	return expectPriorState(addr, func(attrs map[string]any, tainted bool) error {
+		if id, _ := attrs["id"].(string); id == "" || !tainted {
+			return fmt.Errorf("%s in prior state: id %q, tainted %v; want an id and tainted", addr, id, tainted)
+		}
+		return nil
+	})
+}
 
-func (c taintedCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+type priorStateCheck struct {
+	addr  string
+	check func(attrs map[string]any, tainted bool) error
+}
+
+func (c priorStateCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
 	if req.Plan.PriorState == nil || req.Plan.PriorState.Values == nil {
 		resp.Error = fmt.Errorf("no prior state: %s was not kept", c.addr)
 		return
 	}
 	for _, r := range req.Plan.PriorState.Values.RootModule.Resources {
-		if r.Address != c.addr {
-			continue
+		if r.Address == c.addr {
+			resp.Error = c.check(r.AttributeValues, r.Tainted)
+			return
 		}
-		id, _ := r.AttributeValues["id"].(string)
-		if id == "" || !r.Tainted {
-			resp.Error = fmt.Errorf("%s in prior state: id %q, tainted %v; want an id and tainted", c.addr, id, r.Tainted)
-		}
-		return
 	}
 	resp.Error = fmt.Errorf("%s is not in the prior state: the job id was lost", c.addr)
 }

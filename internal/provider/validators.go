@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
@@ -71,4 +72,12 @@ func durationOr(v timetypes.GoDuration, def time.Duration) (time.Duration, diag.
 		return def, nil
 	}
 	return v.ValueGoDuration()
+}
+
+// stringOf is the text of a string value ("" when null or unknown).
+func stringOf(v attr.Value) string {
+	if s, ok := v.(interface{ ValueString() string }); ok {
+		return s.ValueString()
+	}
+	return ""
 }

@@ -24,3 +24,28 @@ resource "mintlify_agent_job" "typo_sweep" {
   wait_for_completion = false
   allow_failure       = true
 }
+
+# A conversation: follow-up prompts are sent to the same job, one after the
+# other. Appending one later sends just the new prompt, in place.
+resource "mintlify_agent_job" "onboarding_guide" {
+  prompt = "Write an onboarding guide for new API users."
+  follow_up_prompts = [
+    "Add a section on authentication with code samples in Python and Go.",
+    "Shorten the introduction to two paragraphs.",
+  ]
+  timeouts = {
+    create = "1h"
+    update = "1h"
+  }
+}
+
+# The v1 options: the model, the branch, a draft pull request and extra
+# system instructions. Setting any of them starts the job through Mintlify's
+# deprecated v1 endpoint, the only one that takes them.
+resource "mintlify_agent_job" "style_pass" {
+  prompt        = "Apply the style guide to every page under guides/."
+  model         = "opus"
+  branch        = "docs/style-pass"
+  as_draft      = true
+  system_prompt = "Use British English and sentence-case headings."
+}

@@ -1,0 +1,99 @@
+package provider
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
+)
+
+// TestAccAgentJobsDataSource lists more jobs than two pages hold, with and
+// without filters.
+func TestAccAgentJobsDataSource(t *testing.T) {
+	env := newAccEnv(t, emulator.Options{JobDuration: 1})
+	env.emulatorOnly(t)
+	for i := range 150 {
+		env.createJob(t, fmt.Sprintf("Old job %d", i))
+	}
+	env.createJob(t, "Broken job [emulator:fail]")
+	time.Sleep(10 * time.Millisecond)
+	cutoff := time.Now().UTC().Format(time.RFC3339Nano)
+	time.Sleep(10 * time.Millisecond)
+	for i := range 60 {
+		env.createJob(t, fmt.Sprintf("New job %d [emulator:duration=1h]", i))
+	}
+	time.Sleep(50 * time.Millisecond) // let the short jobs end
+	const addr = "data.mintlify_agent_jobs.test"
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: env.config(`data "mintlify_agent_jobs" "test" {}`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("jobs"), knownvalue.ListSizeExact(211)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("project_id"), knownvalue.StringExact(env.projectID)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("jobs").AtSliceIndex(0), knownvalue.ObjectPartial(map[string]knownvalue.Check{
+						"status":      knownvalue.StringExact("active"),
+						"halt_reason": knownvalue.StringExact("processing"),
+						"title":       knownvalue.StringExact("New job 59"),
+						"branch":      knownvalue.NotNull(),
+						"created_at":  knownvalue.StringRegexp(rfc3339Pattern),
+						"todos":       knownvalue.ListSizeExact(2),
+					})),
+				},
+			},
+			{
+				Config: env.config(`data "mintlify_agent_jobs" "test" { status = "failed" }`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("jobs"), knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.ObjectPartial(map[string]knownvalue.Check{
+							"status": knownvalue.StringExact("failed"), "halt_reason": knownvalue.StringExact("error"),
+							"pr_link": knownvalue.Null(), "message_to_user": knownvalue.NotNull(),
+						}),
+					})),
+				},
+			},
+			{
+				Config: env.config(`data "mintlify_agent_jobs" "test" { status = "completed" }`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("jobs"), knownvalue.ListSizeExact(150)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("jobs").AtSliceIndex(0).AtMapKey("pr_link"), knownvalue.StringRegexp(prLinkPattern)),
+				},
+			},
+			{
+				Config: env.config(fmt.Sprintf(`data "mintlify_agent_jobs" "test" { created_after = %q }`, cutoff)),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("jobs"), knownvalue.ListSizeExact(60)),
+				},
+			},
+		},
+	})
+}
+
+func TestAccAgentJobsDataSource_badFilters(t *testing.T) {
+	env := newAccEnv(t, emulator.Options{})
+	cases := map[string]struct {
+		attrs string
+		want  []string
+	}{
+		"created_after not a time": {`created_after = "yesterday"`, []string{"Invalid RFC3339 String Value", "yesterday"}},
+		"unknown status":           {`status = "done"`, []string{"status", `"active"`, `"completed"`, `"failed"`}},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      env.config(fmt.Sprintf("data \"mintlify_agent_jobs\" \"test\" {\n  %s\n}", tc.attrs)),
+					ExpectError: errorLike(tc.want...),
+				}},
+			})
+		})
+	}
+}

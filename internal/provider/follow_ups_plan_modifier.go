@@ -1,0 +1,46 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// appendOnly plans follow_up_prompts: prompts added after those already
+// sent are sent in place; any other change (an edit, a removal, a reorder)
+// cannot be undone in a conversation, so it replaces the job.
+type appendOnly struct{}
+
+func (appendOnly) Description(context.Context) string {
+	return "Prompts appended to the list are sent to the job in place; editing, removing or reordering a sent prompt replaces the job."
+}
+
+func (m appendOnly) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
+
+func (appendOnly) PlanModifyList(ctx context.Context, req planmodifier.ListRequest, resp *planmodifier.ListResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || req.PlanValue.IsUnknown() {
+		return
+	}
+	var sent, planned []types.String
+	resp.Diagnostics.Append(req.StateValue.ElementsAs(ctx, &sent, false)...)
+	resp.Diagnostics.Append(req.PlanValue.ElementsAs(ctx, &planned, false)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.RequiresReplace = !isPrefix(sent, planned)
+}
+
+// isPrefix reports whether every sent prompt is, in order, at the start of
+// the planned list (an unknown planned prompt matches nothing).
+func isPrefix(sent, planned []types.String) bool {
+	if len(sent) > len(planned) {
+		return false
+	}
+	for i := range sent {
+		if !sent[i].Equal(planned[i]) {
+			return false
+		}
+	}
+	return true
+}
