@@ -262,27 +262,15 @@ resource "mintlify_agent_job" "test" {
 
 func TestAccAgentJob_badConversationInputs(t *testing.T) {
 	env := newAccEnv(t, emulator.Options{})
+	bad := func(attrs string, phrases ...string) badConfig {
+		return badConfig{jobConfig(env, attrs), errorLike(phrases...)}
+	}
 	notBlank := []string{"follow_up_prompts", "at least one character that is not white space"}
-	cases := map[string]struct {
-		attrs string
-		want  []string
-	}{
-		"model gpt":          {"prompt = \"x\"\nmodel = \"gpt\"", []string{"Invalid model", `"gpt"`, `"sonnet" or "opus"`}},
-		"empty follow-up":    {"prompt = \"x\"\nfollow_up_prompts = [\"ok\", \"\"]", notBlank},
-		"blank follow-up":    {"prompt = \"x\"\nfollow_up_prompts = [\"  \"]", notBlank},
-		"blank branch":       {"prompt = \"x\"\nbranch = \" \"", []string{"branch", "at least one character that is not white space"}},
-		"haiku for new jobs": {"prompt = \"x\"\nmodel = \"claude-haiku-4-5\"", []string{"Invalid model for a new job", `"sonnet" or "opus"`}},
-	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      jobConfig(env, tc.attrs),
-					PlanOnly:    true,
-					ExpectError: errorLike(tc.want...),
-				}},
-			})
-		})
-	}
+	testBadConfigs(t, map[string]badConfig{
+		"model gpt":          bad("prompt = \"x\"\nmodel = \"gpt\"", "Invalid model", `"gpt"`, `"sonnet" or "opus"`),
+		"empty follow-up":    bad("prompt = \"x\"\nfollow_up_prompts = [\"ok\", \"\"]", notBlank...),
+		"blank follow-up":    bad("prompt = \"x\"\nfollow_up_prompts = [\"  \"]", notBlank...),
+		"blank branch":       bad("prompt = \"x\"\nbranch = \" \"", "branch", "at least one character that is not white space"),
+		"haiku for new jobs": bad("prompt = \"x\"\nmodel = \"claude-haiku-4-5\"", "Invalid model for a new job", `"sonnet" or "opus"`),
+	})
 }

@@ -158,34 +158,16 @@ func TestAccAgentJob_realRateLimit(t *testing.T) {
 func TestAccProvider_badInputs(t *testing.T) {
 	env := newAccEnv(t, emulator.Options{Keys: map[string][]string{"mint_other": {"other-project"}}})
 	env.emulatorOnly(t)
-	provider := func(attrs string) string {
-		return fmt.Sprintf(`provider "mintlify" {
-  base_url = %q
-  api_key  = %q
-  %s
-}
-`, env.emu.URL(), env.emu.APIKey(), attrs)
+	bad := func(attrs string, want *regexp.Regexp) badConfig {
+		return badConfig{fmt.Sprintf("provider \"mintlify\" {\n  base_url = %q\n  api_key  = %q\n  %s\n}\n", env.emu.URL(), env.emu.APIKey(), attrs) +
+			`resource "mintlify_agent_job" "test" { prompt = "x" }`, want}
 	}
-	cases := map[string]struct {
-		config string
-		want   *regexp.Regexp
-	}{
-		"max_retries negative":       {provider(`project_id = "p"` + "\n  max_retries = -1"), regexp.MustCompile(`max_retries`)},
-		"request_timeout not a time": {provider(`project_id = "p"` + "\n  request_timeout = \"later\""), regexp.MustCompile(`(?i)duration`)},
-		"key without project access": {provider(`project_id = "other-project"`), errorLike("may not use project", "HTTP 403")},
-		"project does not exist":     {provider(`project_id = "no-such-project"`), errorLike("404", "Project not found", "no-such-project", "Check project_id")},
-	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      tc.config + `resource "mintlify_agent_job" "test" { prompt = "x" }`,
-					ExpectError: tc.want,
-				}},
-			})
-		})
-	}
+	testBadConfigs(t, map[string]badConfig{
+		"max_retries negative":       bad("project_id = \"p\"\n  max_retries = -1", regexp.MustCompile(`max_retries`)),
+		"request_timeout not a time": bad("project_id = \"p\"\n  request_timeout = \"later\"", regexp.MustCompile(`(?i)duration`)),
+		"key without project access": bad(`project_id = "other-project"`, errorLike("may not use project", "HTTP 403")),
+		"project does not exist":     bad(`project_id = "no-such-project"`, errorLike("404", "Project not found", "no-such-project", "Check project_id")),
+	})
 }
 
 // TestAccAgentJob_archivedJobEndsTheWait ends the wait on "archived".

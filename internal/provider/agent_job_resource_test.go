@@ -259,32 +259,21 @@ func TestAccAgentJob_deletedOutsideTerraform(t *testing.T) {
 
 func TestAccAgentJob_badInputs(t *testing.T) {
 	env := newAccEnv(t, emulator.Options{})
-	cases := map[string]struct {
-		attrs string
-		want  string
-	}{
-		"empty prompt":             {`prompt = ""`, `at least one character that is not white space`},
-		"blank prompt":             {`prompt = "   \n\t"`, `at least one character that is not white space`},
-		"missing prompt":           {``, `(?s)Missing prompt.*set prompt`},
-		"poll_interval not a time": {`prompt = "x"` + "\n" + `poll_interval = "soon"`, `(?i)duration`},
-		"poll_interval zero":       {`prompt = "x"` + "\n" + `poll_interval = "0s"`, `at least 1s`},
-		"poll_interval negative":   {`prompt = "x"` + "\n" + `poll_interval = "-5s"`, `at least 1s`},
-		"poll_interval below 1s":   {`prompt = "x"` + "\n" + `poll_interval = "500ms"`, `at least 1s`},
-		"timeout not a duration":   {`prompt = "x"` + "\n" + `timeouts = { create = "forever" }`, `(?i)duration`},
-		"project_id with slash":    {`prompt = "x"` + "\n" + `project_id = "a/b"`, `without '/' or\s+spaces`},
-	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      jobConfig(env, tc.attrs),
-					PlanOnly:    true,
-					ExpectError: regexp.MustCompile(tc.want),
-				}},
-			})
-		})
-	}
+	notBlank := errorLike("at least one character that is not white space")
+	tooShort := errorLike("at least 1s")
+	notDuration := regexp.MustCompile(`(?i)duration`)
+	bad := func(attrs string, want *regexp.Regexp) badConfig { return badConfig{jobConfig(env, attrs), want} }
+	testBadConfigs(t, map[string]badConfig{
+		"empty prompt":             bad(`prompt = ""`, notBlank),
+		"blank prompt":             bad(`prompt = "   \n\t"`, notBlank),
+		"missing prompt":           bad(``, errorLike("Missing prompt", "set prompt")),
+		"poll_interval not a time": bad("prompt = \"x\"\npoll_interval = \"soon\"", notDuration),
+		"poll_interval zero":       bad("prompt = \"x\"\npoll_interval = \"0s\"", tooShort),
+		"poll_interval negative":   bad("prompt = \"x\"\npoll_interval = \"-5s\"", tooShort),
+		"poll_interval below 1s":   bad("prompt = \"x\"\npoll_interval = \"500ms\"", tooShort),
+		"timeout not a duration":   bad("prompt = \"x\"\ntimeouts = { create = \"forever\" }", notDuration),
+		"project_id with slash":    bad("prompt = \"x\"\nproject_id = \"a/b\"", errorLike("without '/' or spaces")),
+	})
 	if env.emu != nil && len(env.emu.Requests()) != 0 {
 		t.Errorf("bad inputs reached the API: %d requests", len(env.emu.Requests()))
 	}

@@ -78,22 +78,10 @@ func TestAccAgentJobsDataSource(t *testing.T) {
 
 func TestAccAgentJobsDataSource_badFilters(t *testing.T) {
 	env := newAccEnv(t, emulator.Options{})
-	cases := map[string]struct {
-		attrs string
-		want  []string
-	}{
-		"created_after not a time": {`created_after = "yesterday"`, []string{"Invalid RFC3339 String Value", "yesterday"}},
-		"unknown status":           {`status = "done"`, []string{"status", `"active"`, `"completed"`, `"failed"`}},
-	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      env.config(fmt.Sprintf("data \"mintlify_agent_jobs\" \"test\" {\n  %s\n}", tc.attrs)),
-					ExpectError: errorLike(tc.want...),
-				}},
-			})
-		})
-	}
+	testBadConfigs(t, map[string]badConfig{
+		"created_after not a time": {env.config(`data "mintlify_agent_jobs" "test" { created_after = "yesterday" }`),
+			errorLike("Invalid RFC3339 String Value", "yesterday")},
+		"unknown status": {env.config(`data "mintlify_agent_jobs" "test" { status = "done" }`),
+			errorLike("status", `"active"`, `"completed"`, `"failed"`)},
+	})
 }

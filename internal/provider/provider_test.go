@@ -146,36 +146,47 @@ func (c priorStateCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanReq
 	resp.Error = fmt.Errorf("%s is not in the prior state: the job id was lost", c.addr)
 }
 
-func TestAccProvider_missingAPIKey(t *testing.T) {
-	t.Setenv(envAPIKey, "")
-	t.Setenv(envProjectID, "")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: `provider "mintlify" {
-  base_url   = "http://127.0.0.1:1"
-  project_id = "p"
-}
-resource "mintlify_agent_job" "x" { prompt = "hello" }`,
-			ExpectError: errorLike("Missing Mintlify API key", "MINTLIFY_API_KEY"),
-		}},
-	})
+// badConfig is a configuration that must fail, with an error like want.
+type badConfig struct {
+	config string
+	want   *regexp.Regexp
 }
 
-func TestAccProvider_missingProjectID(t *testing.T) {
+// testBadConfigs applies each configuration in its own parallel test and
+// expects its error.
+func testBadConfigs(t *testing.T, cases map[string]badConfig) {
+	t.Helper()
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps:                    []resource.TestStep{{Config: tc.config, ExpectError: tc.want}},
+			})
+		})
+	}
+}
+
+// TestAccProvider_missingCredentials clears the environment, so it cannot
+// run in parallel.
+func TestAccProvider_missingCredentials(t *testing.T) {
 	t.Setenv(envAPIKey, "")
 	t.Setenv(envProjectID, "")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: `provider "mintlify" {
-  base_url = "http://127.0.0.1:1"
-  api_key  = "mint_x"
-}
-resource "mintlify_agent_job" "x" { prompt = "hello" }`,
-			ExpectError: errorLike("Missing Mintlify project ID", "MINTLIFY_PROJECT_ID"),
-		}},
-	})
+	for name, tc := range map[string]badConfig{
+		"api key":    {`project_id = "p"`, errorLike("Missing Mintlify API key", "MINTLIFY_API_KEY")},
+		"project id": {`api_key = "mint_x"`, errorLike("Missing Mintlify project ID", "MINTLIFY_PROJECT_ID")},
+	} {
+		t.Run(name, func(t *testing.T) {
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config: fmt.Sprintf("provider \"mintlify\" {\n  base_url = \"http://127.0.0.1:1\"\n  %s\n}\n", tc.config) +
+						`resource "mintlify_agent_job" "x" { prompt = "hello" }`,
+					PlanOnly:    true,
+					ExpectError: tc.want,
+				}},
+			})
+		})
+	}
 }
 
 func TestAccProvider_wrongAPIKey(t *testing.T) {
@@ -199,24 +210,17 @@ resource "mintlify_agent_job" "x" { prompt = "hello" }`, env.emu.URL(), env.proj
 }
 
 func TestAccProvider_badBaseURL(t *testing.T) {
+	cases := map[string]badConfig{}
 	for name, url := range map[string]string{
 		"not a URL":     "::not a url",
 		"plain http":    "http://api.example.com",
 		"relative path": "api.mintlify.com",
 	} {
-		t.Run(name, func(t *testing.T) {
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config: fmt.Sprintf(`provider "mintlify" {
-  base_url = %q
-  api_key  = "mint_x"
-}
-resource "mintlify_agent_job" "x" { prompt = "hello" }`, url),
-					PlanOnly:    true,
-					ExpectError: regexp.MustCompile(`Invalid Mintlify base URL`),
-				}},
-			})
-		})
+		cases[name] = badConfig{
+			config: fmt.Sprintf("provider \"mintlify\" {\n  base_url = %q\n  api_key  = \"mint_x\"\n}\n", url) +
+				`resource "mintlify_agent_job" "x" { prompt = "hello" }`,
+			want: errorLike("Invalid Mintlify base URL"),
+		}
 	}
+	testBadConfigs(t, cases)
 }
