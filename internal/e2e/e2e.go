@@ -30,14 +30,20 @@ func Terraform() (string, error) {
 // dir and returns the mirror's root.
 func BuildProvider(ctx context.Context, moduleRoot, dir string) (string, error) {
 	mirror := filepath.Join(dir, "mirror")
-	out := filepath.Join(mirror, "registry.terraform.io", "mintlify", "mintlify", MirrorVersion,
-		runtime.GOOS+"_"+runtime.GOARCH, "terraform-provider-mintlify_v"+MirrorVersion)
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", out, ".")
+	return mirror, BuildPlugin(ctx, moduleRoot, mirror, ".", "registry.terraform.io/mintlify/mintlify")
+}
+
+// BuildPlugin compiles the provider main package pkg into mirror under its
+// registry address (host/namespace/type).
+func BuildPlugin(ctx context.Context, moduleRoot, mirror, pkg, address string) error {
+	name := "terraform-provider-" + filepath.Base(address) + "_v" + MirrorVersion
+	out := filepath.Join(mirror, filepath.FromSlash(address), MirrorVersion, runtime.GOOS+"_"+runtime.GOARCH, name)
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", out, pkg)
 	cmd.Dir = moduleRoot
 	if b, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("building the provider: %v\n%s", err, b)
+		return fmt.Errorf("building %s: %v\n%s", pkg, err, b)
 	}
-	return mirror, nil
+	return nil
 }
 
 // Workspace is a terraform working directory wired to a provider mirror.
@@ -47,14 +53,14 @@ type Workspace struct {
 	Env       []string
 }
 
-// NewWorkspace creates dir with a CLI configuration that installs the
-// mintlify provider from mirror only, so nothing reaches the network.
+// NewWorkspace creates dir with a CLI configuration that installs providers
+// from mirror only, so nothing reaches the network.
 func NewWorkspace(dir, mirror, terraform string) (*Workspace, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
 	rc := filepath.Join(dir, ".terraformrc")
-	cfg := fmt.Sprintf("provider_installation {\n  filesystem_mirror {\n    path    = %q\n    include = [\"registry.terraform.io/mintlify/mintlify\"]\n  }\n}\n", mirror)
+	cfg := fmt.Sprintf("provider_installation {\n  filesystem_mirror {\n    path = %q\n  }\n}\n", mirror)
 	if err := os.WriteFile(rc, []byte(cfg), 0o600); err != nil {
 		return nil, err
 	}
@@ -63,9 +69,17 @@ func NewWorkspace(dir, mirror, terraform string) (*Workspace, error) {
 	return &Workspace{Dir: dir, Terraform: terraform, Env: env}, nil
 }
 
-// WriteConfig writes main.tf, with the required_providers block added.
-func (w *Workspace) WriteConfig(body string) error {
-	header := "terraform {\n  required_providers {\n    mintlify = { source = \"mintlify/mintlify\" }\n  }\n}\n\n"
+// WriteConfig writes main.tf with a required_providers block naming the
+// given providers (local name to source), the mintlify provider when none.
+func (w *Workspace) WriteConfig(body string, providers ...[2]string) error {
+	if len(providers) == 0 {
+		providers = [][2]string{{"mintlify", "mintlify/mintlify"}}
+	}
+	header := "terraform {\n  required_providers {\n"
+	for _, p := range providers {
+		header += fmt.Sprintf("    %s = { source = %q }\n", p[0], p[1])
+	}
+	header += "  }\n}\n\n"
 	return os.WriteFile(filepath.Join(w.Dir, "main.tf"), []byte(header+body), 0o600)
 }
 

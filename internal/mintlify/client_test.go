@@ -340,3 +340,27 @@ func (c countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	c.n.Add(1)
 	return c.next.RoundTrip(r)
 }
+
+// BenchmarkGetJob reads a job from the emulator over loopback HTTP, through
+// the pooled connection: the client's cost per poll.
+func BenchmarkGetJob(b *testing.B) {
+	emu := emulator.New(emulator.Options{})
+	if _, err := emu.Listen("127.0.0.1:0"); err != nil {
+		b.Fatal(err)
+	}
+	defer emu.Close()
+	c, err := mintlify.New(mintlify.Config{BaseURL: emu.URL(), APIKey: emu.APIKey()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	job, err := c.CreateJob(ctx, emu.ProjectID(), "bench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := c.GetJob(ctx, emu.ProjectID(), job.ID); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

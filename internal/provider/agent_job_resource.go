@@ -191,18 +191,16 @@ func (r *agentJobResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if r.data == nil || req.Plan.Raw.IsNull() {
 		return
 	}
-	var plan agentJobResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	// Plans run for every resource on every plan: read only the attributes
+	// needed, not the whole model.
 	if req.State.Raw.IsNull() {
-		r.planCreate(ctx, req, resp, &plan)
+		r.planCreate(ctx, req, resp)
 		return
 	}
-	var state agentJobResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || len(newFollowUps(ctx, &state, &plan)) == 0 {
+	var sent, planned types.List
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("follow_up_prompts"), &sent)...)
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("follow_up_prompts"), &planned)...)
+	if resp.Diagnostics.HasError() || len(newFollowUps(ctx, sent, planned)) == 0 {
 		return
 	}
 	for _, name := range []string{"status", "pr_link", "archived_at"} {
@@ -215,9 +213,18 @@ func (r *agentJobResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	}
 }
 
-func (r *agentJobResource) planCreate(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, plan *agentJobResourceModel) {
+func (r *agentJobResource) planCreate(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	var projectID types.String
+	var model modelValue
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("project_id"), &projectID)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("model"), &model)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if !model.IsNull() && !model.IsUnknown() && modelFamily(model.ValueString()) == "" {
+		resp.Diagnostics.AddAttributeError(path.Root("model"), "Invalid model for a new job",
+			fmt.Sprintf("A job can be started with model \"sonnet\" or \"opus\", not %q.", model.ValueString()))
+	}
 	if projectID.IsUnknown() {
 		return
 	}
@@ -225,10 +232,6 @@ func (r *agentJobResource) planCreate(ctx context.Context, req resource.ModifyPl
 	resp.Diagnostics.Append(diags...)
 	if !resp.Diagnostics.HasError() {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("project_id"), project)...)
-	}
-	if model := plan.Model; !model.IsNull() && !model.IsUnknown() && modelFamily(model.ValueString()) == "" {
-		resp.Diagnostics.AddAttributeError(path.Root("model"), "Invalid model for a new job",
-			fmt.Sprintf("A job can be started with model \"sonnet\" or \"opus\", not %q.", model.ValueString()))
 	}
 }
 
@@ -455,7 +458,7 @@ func (r *agentJobResource) Update(ctx context.Context, req resource.UpdateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	prompts := newFollowUps(ctx, &state, &plan)
+	prompts := newFollowUps(ctx, state.FollowUpPrompts, plan.FollowUpPrompts)
 	next := plan
 	next.jobFields = state.jobFields
 	next.Model = plan.Model
@@ -481,11 +484,11 @@ func (r *agentJobResource) Update(ctx context.Context, req resource.UpdateReques
 	resp.Diagnostics.Append(r.sendFollowUps(ctx, &next, prompts, limit, &resp.State, keptSent)...)
 }
 
-// newFollowUps are the planned follow-up prompts after those in state.
-func newFollowUps(ctx context.Context, state, plan *agentJobResourceModel) []string {
+// newFollowUps are the planned follow-up prompts after those sent.
+func newFollowUps(ctx context.Context, sentList, plannedList types.List) []string {
 	var sent, planned []string
-	state.FollowUpPrompts.ElementsAs(ctx, &sent, false)
-	if plan.FollowUpPrompts.IsUnknown() || plan.FollowUpPrompts.ElementsAs(ctx, &planned, false).HasError() || len(planned) <= len(sent) {
+	sentList.ElementsAs(ctx, &sent, false)
+	if plannedList.IsUnknown() || plannedList.ElementsAs(ctx, &planned, false).HasError() || len(planned) <= len(sent) {
 		return nil
 	}
 	return planned[len(sent):]

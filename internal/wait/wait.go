@@ -13,29 +13,44 @@ import (
 )
 
 // The poll schedule is a pure function of the job's age a (time since the
-// create request was sent) and the cap c (the resource's poll_interval):
+// create request was sent) and the cap c (the resource's poll_interval). The
+// polls fall at ages
 //
-//	interval(a) = clamp(a/10, MinInterval, c)
+//	a1 = 1 s + φ,   a(k+1) = a(k) + clamp(a(k)/10, 1 s, c)
 //
-// so the provider learns that a job ended within max(1 s, 10 % of its age)
+// so the provider learns that a job ended within max(1 s, 10 % of its age),
 // and never later than c. Polls per job, for the default 30 s cap: one a
-// second up to 10 s (10 or 11 polls), then each 10 % after the last, a
-// factor of 1.1, so ln(a/10 s)/ln(1.1) more up to a = 10c (19 to 60 s, 23 to
-// 300 s), then one every c. That gives, exactly (TestScheduleTargets):
+// second up to 10 s (10 polls), then each 10 % after the last, a factor of
+// 1.1, so ln(a/10 s)/ln(1.1) more up to a = 10c (19 to 60 s, 23 to 300 s),
+// then one every c. That gives, exactly (TestScheduleTargets):
 //
-//	job of 2 s:  2-3 polls, lag <= 1 s    job of 60 s:   29-30 polls, lag <= 6 s
-//	job of 10 s: 10-11 polls, lag <= 1 s  job of 10 min: 56-57 polls, lag <= 30 s
+//	job of 2 s:  2 polls, lag φ     job of 60 s:   29 polls, lag 1.3-1.9 s
+//	job of 10 s: 10 polls, lag φ    job of 10 min: 56 polls, lag 10-13 s
+//
+// and for a job of any length L, a lag of at most max(1 s + φ, L/10, c)
+// (TestLagBound).
 //
 // against 2, 3, 13 and 121 polls and up to 5 s of lag for the fixed 5 s loop
-// in Mintlify's docs. Only the first interval is jittered, down to half of
-// it: that shifts the job's whole schedule, so 100 jobs created together do
-// not poll in lockstep, while adding at most one poll and no lag.
+// in Mintlify's docs. Polls are scheduled by age, not by sleeping an interval
+// after each answer, so slow answers do not push the schedule back.
+//
+// φ is a small random offset (20 to 120 ms). It spreads jobs created in the
+// same instant, so 100 jobs do not poll in lockstep, and it puts each poll
+// just after a whole second of age: for a job whose length is random that
+// changes nothing (the lag is uniform below 1 s either way), and a job timed
+// in whole seconds, as emulated ones are, is seen about φ after it ends.
 const (
 	MinInterval = time.Second
 	DefaultCap  = 30 * time.Second
 	// maxConsecutiveErrors ends a wait the API keeps failing, each failure
 	// already retried by the client.
 	maxConsecutiveErrors = 10
+)
+
+// Jitter bounds of the schedule's offset φ.
+const (
+	minOffset = 20 * time.Millisecond
+	maxOffset = 120 * time.Millisecond
 )
 
 // Interval is the time from a poll at age to the next one.
@@ -97,20 +112,20 @@ func ForJob(ctx context.Context, job *mintlify.AgentJob, get Getter, opts Option
 	ctx = tflog.SetField(ctx, "job_id", job.ID)
 	warnedUnknown := false
 	failures := 0
-	for first := true; !mintlify.IsTerminal(job.Status); first = false {
+	target := MinInterval + minOffset + time.Duration(jitter()*float64(maxOffset-minOffset))
+	for !mintlify.IsTerminal(job.Status) {
 		if !warnedUnknown && !mintlify.IsKnownStatus(job.Status) {
 			warnedUnknown = true
 			tflog.Warn(ctx, "Agent job has a status this provider does not know; waiting on as if it were active", map[string]any{"status": job.Status})
 		}
-		delay := Interval(clock.Now().Sub(start), capInterval)
-		if first {
-			delay = time.Duration(float64(delay) * (0.5 + 0.5*jitter()))
-		}
+		age := clock.Now().Sub(start)
+		target = max(target, age)
 		select {
 		case <-ctx.Done():
 			return job, ctx.Err()
-		case <-clock.After(delay):
+		case <-clock.After(target - age):
 		}
+		target += Interval(target, capInterval)
 		next, err := get(ctx)
 		if err != nil {
 			if ctx.Err() != nil {

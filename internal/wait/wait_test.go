@@ -9,43 +9,16 @@ import (
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
 )
 
-// fakeClock advances only when the wait sleeps, so a ten-minute job is
-// waited for in microseconds and its schedule is exact.
-type fakeClock struct{ now time.Time }
+// fakeClock advances only when the wait sleeps.
+type fakeClock = simulatedClock
 
-func (c *fakeClock) Now() time.Time { return c.now }
-
-func (c *fakeClock) After(d time.Duration) <-chan time.Time {
-	c.now = c.now.Add(d)
-	ch := make(chan time.Time, 1)
-	ch <- c.now
-	return ch
-}
-
-// simulate waits for a job that ends after duration and returns the number
-// of polls and the detection lag, with the first interval's jitter at j.
 func simulate(t *testing.T, duration, capInterval time.Duration, j float64) (int, time.Duration) {
 	t.Helper()
-	clock := &fakeClock{now: time.Unix(0, 0)}
-	start := clock.now
-	polls := 0
-	get := func(context.Context) (*mintlify.AgentJob, error) {
-		polls++
-		if polls > 10000 {
-			t.Fatal("wait did not stop")
-		}
-		status := mintlify.StatusActive
-		if clock.now.Sub(start) >= duration {
-			status = mintlify.StatusCompleted
-		}
-		return &mintlify.AgentJob{ID: "j", Status: status}, nil
+	polls, lag := Simulate(duration, capInterval, j)
+	if polls > 10000 || lag < 0 {
+		t.Fatalf("job of %s: %d polls, lag %s", duration, polls, lag)
 	}
-	job, err := ForJob(context.Background(), &mintlify.AgentJob{ID: "j", Status: mintlify.StatusActive}, get,
-		Options{Cap: capInterval, Start: start, Clock: clock, Jitter: func() float64 { return j }})
-	if err != nil || job.Status != mintlify.StatusCompleted {
-		t.Fatalf("wait ended with %v, %+v", err, job)
-	}
-	return polls, clock.now.Sub(start) - duration
+	return polls, lag
 }
 
 // TestScheduleTargets holds the figures the schedule was designed for: lag
@@ -68,6 +41,20 @@ func TestScheduleTargets(t *testing.T) {
 			t.Logf("job %s, jitter %.2f: %d polls, lag %s", tc.duration, j, polls, lag)
 			if lag > tc.maxLag || polls > tc.maxPolls {
 				t.Errorf("job %s, jitter %.2f: %d polls and lag %s; want at most %d polls and %s", tc.duration, j, polls, lag, tc.maxPolls, tc.maxLag)
+			}
+		}
+	}
+}
+
+// TestLagBound checks the lag for jobs of many lengths, whole seconds or
+// not: at most 10 % of the length, or the first interval, and the cap.
+func TestLagBound(t *testing.T) {
+	for _, capInterval := range []time.Duration{5 * time.Second, DefaultCap} {
+		for l := 300 * time.Millisecond; l < 20*time.Minute; l = l*21/20 + 37*time.Millisecond {
+			_, lag := simulate(t, l, capInterval, 0.5)
+			bound := min(max(MinInterval+maxOffset, l/10), capInterval+maxOffset)
+			if lag > bound {
+				t.Errorf("job of %s with cap %s: lag %s > %s", l, capInterval, lag, bound)
 			}
 		}
 	}
@@ -135,5 +122,13 @@ func TestCancelReturnsLastJob(t *testing.T) {
 		}, Options{})
 	if !errors.Is(err, context.Canceled) || job.ID != "j" {
 		t.Fatalf("got %v, %+v; want context.Canceled and the last job", err, job)
+	}
+}
+
+// BenchmarkSchedule waits for a ten-minute job on the simulated clock: the
+// poller's own cost per job, without the API.
+func BenchmarkSchedule(b *testing.B) {
+	for b.Loop() {
+		Simulate(10*time.Minute, DefaultCap, 0.5)
 	}
 }

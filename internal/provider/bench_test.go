@@ -1,0 +1,72 @@
+package provider
+
+import (
+	"context"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+// BenchmarkPlanResourceChange measures the provider's share of planning one
+// existing job (no API call), through the plugin protocol in process.
+func BenchmarkPlanResourceChange(b *testing.B) {
+	ctx := context.Background()
+	server, err := providerserver.NewProtocol6WithError(New("bench")())()
+	if err != nil {
+		b.Fatal(err)
+	}
+	schemaResp, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	objType := schemaResp.ResourceSchemas["mintlify_agent_job"].ValueType()
+	providerType := schemaResp.Provider.ValueType()
+	providerConfig, _ := tfprotov6.NewDynamicValue(providerType, tftypes.NewValue(providerType, map[string]tftypes.Value{
+		"api_key": tftypes.NewValue(tftypes.String, "mint_x"), "project_id": tftypes.NewValue(tftypes.String, "p"),
+		"base_url": tftypes.NewValue(tftypes.String, nil), "max_retries": tftypes.NewValue(tftypes.Number, nil),
+		"request_timeout": tftypes.NewValue(tftypes.String, nil),
+	}))
+	if _, err := server.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{Config: &providerConfig}); err != nil {
+		b.Fatal(err)
+	}
+	obj := objType.(tftypes.Object)
+	vals := map[string]tftypes.Value{}
+	for name, typ := range obj.AttributeTypes {
+		vals[name] = tftypes.NewValue(typ, nil)
+	}
+	vals["id"] = tftypes.NewValue(tftypes.String, "job")
+	vals["project_id"] = tftypes.NewValue(tftypes.String, "p")
+	vals["prompt"] = tftypes.NewValue(tftypes.String, "Document it")
+	vals["status"] = tftypes.NewValue(tftypes.String, "completed")
+	vals["model"] = tftypes.NewValue(tftypes.String, "claude-sonnet-4-5")
+	state, _ := tfprotov6.NewDynamicValue(objType, tftypes.NewValue(objType, vals))
+	configVals := map[string]tftypes.Value{}
+	for k, v := range vals {
+		configVals[k] = v
+	}
+	for _, computed := range []string{"id", "status", "model"} {
+		configVals[computed] = tftypes.NewValue(tftypes.String, nil)
+	}
+	configVals["project_id"] = tftypes.NewValue(tftypes.String, nil)
+	config, _ := tfprotov6.NewDynamicValue(objType, tftypes.NewValue(objType, configVals))
+	b.Run("plan", func(b *testing.B) {
+		for b.Loop() {
+			resp, err := server.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{
+				TypeName: "mintlify_agent_job", PriorState: &state, ProposedNewState: &state, Config: &config,
+			})
+			if err != nil || len(resp.Diagnostics) > 0 {
+				b.Fatalf("%v %v", err, resp.Diagnostics)
+			}
+		}
+	})
+	b.Run("validate", func(b *testing.B) {
+		for b.Loop() {
+			resp, err := server.ValidateResourceConfig(ctx, &tfprotov6.ValidateResourceConfigRequest{TypeName: "mintlify_agent_job", Config: &config})
+			if err != nil || len(resp.Diagnostics) > 0 {
+				b.Fatalf("%v %v", err, resp.Diagnostics)
+			}
+		}
+	})
+}
