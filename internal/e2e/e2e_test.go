@@ -17,9 +17,21 @@ import (
 
 var (
 	buildOnce   sync.Once
+	buildDir    string // removed by TestMain
 	builtMirror string
 	buildErr    error
 )
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "mintlify-e2e-")
+	if err != nil {
+		panic(err)
+	}
+	buildDir = dir
+	code := m.Run()
+	_ = os.RemoveAll(dir)
+	os.Exit(code)
+}
 
 // setup builds the provider once per test binary and returns a workspace
 // in a fresh directory.
@@ -38,12 +50,7 @@ func setup(t *testing.T) *Workspace {
 			buildErr = err
 			return
 		}
-		dir, err := os.MkdirTemp("", "mintlify-e2e-")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		builtMirror, buildErr = BuildProvider(context.Background(), root, dir)
+		builtMirror, buildErr = BuildProvider(context.Background(), root, buildDir)
 	})
 	if buildErr != nil {
 		t.Fatal(buildErr)
@@ -172,5 +179,66 @@ func TestInterruptKeepsJob(t *testing.T) {
 	}
 	if n := emu.CountRequests("POST", "/job"); n != 1 {
 		t.Errorf("create requests = %d, want 1", n)
+	}
+}
+
+// TestExamples checks every example the docs show: formatted, and valid
+// against the provider's schema with the locally built provider.
+func TestExamples(t *testing.T) {
+	ws := setup(t)
+	root, err := ModuleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	examples := filepath.Join(root, "examples")
+	if out, err := ws.Run(context.Background(), nil, "fmt", "-check", "-recursive", "-diff", examples); err != nil {
+		t.Fatalf("examples are not formatted (run terraform fmt -recursive examples): %v\n%s", err, out)
+	}
+	dirs := map[string]bool{}
+	_ = filepath.WalkDir(examples, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".tf") {
+			dirs[filepath.Dir(path)] = true
+		}
+		return err
+	})
+	if len(dirs) < 4 {
+		t.Fatalf("found %d example directories; the walk is broken", len(dirs))
+	}
+	for dir := range dirs {
+		rel, _ := filepath.Rel(examples, dir)
+		t.Run(rel, func(t *testing.T) {
+			work := setup(t)
+			entries, err := os.ReadDir(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			declared := false
+			for _, e := range entries {
+				if !strings.HasSuffix(e.Name(), ".tf") {
+					continue
+				}
+				b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+				if err != nil {
+					t.Fatal(err)
+				}
+				declared = declared || strings.Contains(string(b), "required_providers")
+				if err := os.WriteFile(filepath.Join(work.Dir, e.Name()), b, 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if !declared {
+				if err := os.WriteFile(filepath.Join(work.Dir, "providers.tf"),
+					[]byte("terraform {\n  required_providers {\n    mintlify = { source = \"mintlify/mintlify\" }\n  }\n}\n"), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			ctx := context.Background()
+			if _, err := work.Run(ctx, nil, "init", "-input=false", "-backend=false"); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := work.Run(ctx, nil, "validate", "-no-color"); err != nil {
+				t.Fatal(err)
+			}
+		})
 	}
 }

@@ -142,8 +142,10 @@ func (s *Server) Close() error {
 	return s.http.Close()
 }
 
-// APIKey and ProjectID are the default credentials the server accepts.
-func (s *Server) APIKey() string    { return s.opts.APIKey }
+// APIKey is the default key the server accepts.
+func (s *Server) APIKey() string { return s.opts.APIKey }
+
+// ProjectID is the project the default key may use.
 func (s *Server) ProjectID() string { return s.opts.ProjectID }
 
 var markerPattern = regexp.MustCompile(`\[emulator:([a-z-]+)(?:=([^\]]*))?\]`)

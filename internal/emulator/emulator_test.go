@@ -104,7 +104,11 @@ func mustCreate(t *testing.T, s *Server, path, prompt string) string {
 	if code != http.StatusCreated {
 		t.Fatalf("create: HTTP %d %v", code, job)
 	}
-	return job["id"].(string)
+	id, ok := job["id"].(string)
+	if !ok {
+		t.Fatalf("create: no id in %v", job)
+	}
+	return id
 }
 
 func TestListenRefusesNonLoopback(t *testing.T) {

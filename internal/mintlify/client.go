@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/go-cleanhttp"
 	"github.com/hashicorp/go-retryablehttp"
 )
 
@@ -98,7 +99,7 @@ func New(cfg Config) (*Client, error) {
 	}
 	transport := cfg.Transport
 	if transport == nil {
-		t := http.DefaultTransport.(*http.Transport).Clone()
+		t := cleanhttp.DefaultPooledTransport()
 		// Many jobs poll at once through one provider process.
 		t.MaxIdleConnsPerHost = 32
 		// Bounds the v1 stream's wait for headers; its body may last as long

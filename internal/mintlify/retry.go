@@ -96,7 +96,8 @@ func backoff(minWait, maxWait time.Duration, attempt int, resp *http.Response) t
 	if ceiling <= 0 || ceiling > maxWait {
 		ceiling = maxWait
 	}
-	return minWait/2 + rand.N(ceiling-minWait/2+1)
+	return minWait/2 + rand.N(ceiling-minWait/2+1) //nolint:gosec // jitter, not a secret
+
 }
 
 // ParseRetryAfter reads a Retry-After header in either of its forms: a number

@@ -162,7 +162,7 @@ func (r *agentJobResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 		Optional:   true,
 		Validators: []validator.String{minDuration(wait.MinInterval)},
 	}
-	timeoutsAttr := timeouts.Attributes(ctx, timeouts.Opts{
+	timeoutsAttr, _ := timeouts.Attributes(ctx, timeouts.Opts{
 		Create: true,
 		CreateDescription: "How long to create the job and wait for it to end, as a Go duration such as `\"45m\"`. " +
 			"Defaults to `30m`. When it runs out the apply fails, and the job stays in state, marked tainted.",

@@ -31,7 +31,10 @@ func BenchmarkPlanResourceChange(b *testing.B) {
 	if _, err := server.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{Config: &providerConfig}); err != nil {
 		b.Fatal(err)
 	}
-	obj := objType.(tftypes.Object)
+	obj, ok := objType.(tftypes.Object)
+	if !ok {
+		b.Fatalf("resource type %T", objType)
+	}
 	vals := map[string]tftypes.Value{}
 	for name, typ := range obj.AttributeTypes {
 		vals[name] = tftypes.NewValue(typ, nil)

@@ -24,7 +24,7 @@ import (
 
 // Environment variables the provider reads when its configuration is unset.
 const (
-	envAPIKey    = "MINTLIFY_API_KEY"
+	envAPIKey    = "MINTLIFY_API_KEY" //nolint:gosec // the variable's name, not a key
 	envProjectID = "MINTLIFY_PROJECT_ID"
 	envBaseURL   = "MINTLIFY_BASE_URL"
 )

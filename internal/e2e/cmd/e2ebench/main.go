@@ -133,7 +133,7 @@ func providerBlock(emu *emulator.Server) string {
 	return fmt.Sprintf("provider \"mintlify\" {\n  base_url   = %q\n  api_key    = %q\n  project_id = %q\n}\n", emu.URL(), emu.APIKey(), emu.ProjectID())
 }
 
-// timeApply writes config into dir, initialises it, and times the apply.
+// timeApply writes config into dir, initializes it, and times the apply.
 func timeApply(ctx context.Context, dir, mirror, terraform, config string, parallelism int, providers ...[2]string) time.Duration {
 	ws, err := e2e.NewWorkspace(dir, mirror, terraform)
 	check(err)
@@ -146,7 +146,7 @@ func timeApply(ctx context.Context, dir, mirror, terraform, config string, paral
 	return time.Since(start)
 }
 
-// timePlan times a refreshing plan in an initialised workspace: the best
+// timePlan times a refreshing plan in an initialized workspace: the best
 // of three, as a plan is short enough for noise to matter.
 func timePlan(ctx context.Context, dir, mirror, terraform string, args ...string) time.Duration {
 	ws, err := e2e.NewWorkspace(dir, mirror, terraform)
@@ -161,7 +161,7 @@ func timePlan(ctx context.Context, dir, mirror, terraform string, args ...string
 	return best
 }
 
-// jobFigures summarises polls per job and the lag from each job's end to
+// jobFigures summarizes polls per job and the lag from each job's end to
 // the first poll that saw it.
 func jobFigures(emu *emulator.Server) (polls, lag string) {
 	var counts []int
