@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -13,10 +14,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -34,6 +37,7 @@ const v1Note = "Setting `model`, `branch`, `as_draft` or `system_prompt` creates
 	"endpoint, the only one that takes them; it still works, and the job is then tracked with the v2 API like any other."
 
 var (
+	_ resource.ResourceWithIdentity    = &agentJobResource{}
 	_ resource.ResourceWithConfigure   = &agentJobResource{}
 	_ resource.ResourceWithImportState = &agentJobResource{}
 	_ resource.ResourceWithModifyPlan  = &agentJobResource{}
@@ -180,6 +184,36 @@ func (r *agentJobResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 	}
 }
 
+// agentJobIdentity is what names a job across Terraform (import blocks,
+// terraform query): its project and its id.
+type agentJobIdentity struct {
+	ProjectID types.String `tfsdk:"project_id"`
+	ID        types.String `tfsdk:"id"`
+}
+
+func (r *agentJobResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"project_id": identityschema.StringAttribute{
+				OptionalForImport: true,
+				Description:       "The job's project; the provider's project_id when left out of an import block.",
+			},
+			"id": identityschema.StringAttribute{
+				RequiredForImport: true,
+				Description:       "The job's ID.",
+			},
+		},
+	}
+}
+
+// setIdentity records the job's identity, when Terraform tracks one.
+func setIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, projectID, id types.String) diag.Diagnostics {
+	if identity == nil {
+		return nil
+	}
+	return identity.Set(ctx, agentJobIdentity{ProjectID: projectID, ID: id})
+}
+
 func (r *agentJobResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
@@ -283,6 +317,7 @@ func (r *agentJobResource) Create(ctx context.Context, req resource.CreateReques
 	plan.FollowUpPrompts = types.ListNull(types.StringType)
 	plan.set(ctx, job)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, plan.ProjectID, plan.ID)...)
 	tflog.Info(ctx, "Created agent job", map[string]any{"job_id": job.ID, "project_id": project, "v1": stream != nil})
 
 	if stream != nil {
@@ -395,22 +430,30 @@ func (r *agentJobResource) waitAndRecord(ctx context.Context, m *agentJobResourc
 	}, wait.Options{Cap: capInterval, Start: start})
 	m.set(ctx, final)
 	diags.Append(state.Set(ctx, m)...)
+	diags.Append(waitDiagnostics(err, final, project, limit, m.AllowFailure.ValueBool(), keep(id))...)
+	return diags
+}
 
+// waitDiagnostics explains a wait that did not end well: a timeout, an
+// interrupt, an API failure, or a failed job (unless failures are allowed).
+// keep says what became of the job.
+func waitDiagnostics(err error, job *mintlify.AgentJob, project string, limit time.Duration, allowFailure bool, keep string) diag.Diagnostics {
+	var diags diag.Diagnostics
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
 		diags.AddError("Timed out waiting for the Mintlify agent job",
-			fmt.Sprintf("Agent job %s in project %q was still %q after %s. %s To wait longer, raise timeouts.create (or timeouts.update).",
-				id, project, final.Status, limit, keep(id)))
+			fmt.Sprintf("Agent job %s in project %q was still %q after %s. %s To wait longer, raise the timeout (timeouts.create or timeouts.update on the resource).",
+				job.ID, project, job.Status, limit, keep))
 	case errors.Is(err, context.Canceled):
 		diags.AddError("Interrupted while waiting for the Mintlify agent job",
-			fmt.Sprintf("Waiting for agent job %s in project %q stopped while it was %q. The job itself goes on in Mintlify. %s", id, project, final.Status, keep(id)))
+			fmt.Sprintf("Waiting for agent job %s in project %q stopped while it was %q. The job itself goes on in Mintlify. %s", job.ID, project, job.Status, keep))
 	case err != nil:
 		diags.AddError("Could not follow the Mintlify agent job",
-			fmt.Sprintf("Agent job %s was %q when reading it failed. %s %s", id, final.Status, explainAPIError(err, project), keep(id)))
-	case final.Status == mintlify.StatusFailed && !m.AllowFailure.ValueBool():
+			fmt.Sprintf("Agent job %s was %q when reading it failed. %s %s", job.ID, job.Status, explainAPIError(err, project), keep))
+	case job.Status == mintlify.StatusFailed && !allowFailure:
 		diags.AddError("The Mintlify agent job failed",
 			fmt.Sprintf("Agent job %s in project %q ended with status \"failed\". See the job in the Mintlify dashboard for the agent's messages. %s "+
-				"Set allow_failure = true to accept failed jobs.", id, project, keep(id)))
+				"Set allow_failure = true to accept failed jobs.", job.ID, project, keep))
 	}
 	return diags
 }
@@ -431,6 +474,8 @@ func (r *agentJobResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// Terraform before 1.12 needs the identity even when the job is gone.
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, types.StringValue(project), state.ID)...)
 	job, err := client.GetJob(ctx, project, state.ID.ValueString())
 	var notFound *mintlify.NotFoundError
 	if errors.As(err, &notFound) {
@@ -470,6 +515,7 @@ func (r *agentJobResource) Update(ctx context.Context, req resource.UpdateReques
 		next.FollowUpPrompts = plan.FollowUpPrompts
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &next)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, next.ProjectID, next.ID)...)
 	if len(prompts) == 0 || resp.Diagnostics.HasError() {
 		return
 	}
@@ -503,9 +549,22 @@ func (r *agentJobResource) Delete(ctx context.Context, req resource.DeleteReques
 }
 
 func (r *agentJobResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	project, id, err := parseImportID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID", err.Error())
+	var project, id string
+	if req.ID != "" {
+		var err error
+		if project, id, err = parseImportID(req.ID); err != nil {
+			resp.Diagnostics.AddError("Invalid import ID", err.Error())
+			return
+		}
+	} else {
+		var identity agentJobIdentity
+		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
+		project, id = identity.ProjectID.ValueString(), identity.ID.ValueString()
+		if strings.TrimSpace(id) == "" {
+			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid import identity", `The identity needs the job's id, for example identity = { id = "8f2a6c1e9b7d4e3a" }.`)
+		}
+	}
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	_, project, diags := r.data.clientFor(types.StringValue(project))
@@ -515,4 +574,5 @@ func (r *agentJobResource) ImportState(ctx context.Context, req resource.ImportS
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("project_id"), project)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, types.StringValue(project), types.StringValue(id))...)
 }

@@ -212,7 +212,7 @@ func TestAccAgentJob_createTimeoutKeepsID(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      config,
-				ExpectError: errorLike("Timed out waiting", `was still "active" after 3s`, "terraform untaint", "raise timeouts.create"),
+				ExpectError: errorLike("Timed out waiting", `was still "active" after 3s`, "terraform untaint", "timeouts.create"),
 			},
 			{
 				Config:             config,

@@ -9,8 +9,10 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -29,7 +31,10 @@ const (
 	envBaseURL   = "MINTLIFY_BASE_URL"
 )
 
-var _ provider.Provider = &mintlifyProvider{}
+var (
+	_ provider.ProviderWithListResources = &mintlifyProvider{}
+	_ provider.ProviderWithActions       = &mintlifyProvider{}
+)
 
 type mintlifyProvider struct {
 	version string
@@ -152,6 +157,8 @@ func (p *mintlifyProvider) Configure(ctx context.Context, req provider.Configure
 	data := &providerData{client: client, projectID: valueOrEnv(cfg.ProjectID, envProjectID)}
 	resp.ResourceData = data
 	resp.DataSourceData = data
+	resp.ListResourceData = data
+	resp.ActionData = data
 }
 
 func (p *mintlifyProvider) Resources(context.Context) []func() resource.Resource {
@@ -160,6 +167,14 @@ func (p *mintlifyProvider) Resources(context.Context) []func() resource.Resource
 
 func (p *mintlifyProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{NewAgentJobDataSource, NewAgentJobsDataSource}
+}
+
+func (p *mintlifyProvider) ListResources(context.Context) []func() list.ListResource {
+	return []func() list.ListResource{NewAgentJobListResource}
+}
+
+func (p *mintlifyProvider) Actions(context.Context) []func() action.Action {
+	return []func() action.Action{NewAgentJobAction}
 }
 
 func valueOrEnv(v types.String, env string) string {

@@ -1,0 +1,144 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework/action"
+	"github.com/hashicorp/terraform-plugin-framework/action/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
+	"github.com/mintlify/terraform-provider-mintlify/internal/wait"
+)
+
+var _ action.ActionWithConfigure = &agentJobAction{}
+
+// NewAgentJobAction runs a job as a side effect (Terraform 1.14 actions).
+func NewAgentJobAction() action.Action { return &agentJobAction{} }
+
+type agentJobAction struct {
+	data *providerData
+}
+
+type agentJobActionModel struct {
+	Prompt            types.String         `tfsdk:"prompt"`
+	JobID             types.String         `tfsdk:"job_id"`
+	ProjectID         types.String         `tfsdk:"project_id"`
+	WaitForCompletion types.Bool           `tfsdk:"wait_for_completion"`
+	AllowFailure      types.Bool           `tfsdk:"allow_failure"`
+	PollInterval      timetypes.GoDuration `tfsdk:"poll_interval"`
+	Timeout           timetypes.GoDuration `tfsdk:"timeout"`
+}
+
+func (a *agentJobAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_agent_job"
+}
+
+func (a *agentJobAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Runs a Mintlify agent job as a side effect of another change, for example when an API " +
+			"specification changes (`action_trigger` in that resource's `lifecycle`), or on demand with " +
+			"`terraform apply -invoke`. Nothing is kept in state: each invocation starts a job, or sends a follow-up " +
+			"prompt to an existing one, and reports its progress. Needs Terraform 1.14 or later.",
+		Attributes: map[string]schema.Attribute{
+			"prompt": schema.StringAttribute{
+				MarkdownDescription: "The instruction for the agent.",
+				Required:            true,
+				Validators:          []validator.String{notBlankValidator},
+			},
+			"job_id": schema.StringAttribute{
+				MarkdownDescription: "An existing job to send `prompt` to as a follow-up, instead of starting a new job.",
+				Optional:            true,
+				Validators:          []validator.String{notBlankValidator},
+			},
+			"project_id": schema.StringAttribute{
+				MarkdownDescription: "The project. Defaults to the provider's `project_id`.",
+				Optional:            true,
+				Validators:          []validator.String{projectIDValidator},
+			},
+			"wait_for_completion": schema.BoolAttribute{
+				MarkdownDescription: "Wait for the job to end before the action completes. Defaults to `true`.",
+				Optional:            true,
+			},
+			"allow_failure": schema.BoolAttribute{
+				MarkdownDescription: "Accept a job that ends `failed` instead of failing the action. Defaults to `false`.",
+				Optional:            true,
+			},
+			"poll_interval": schema.StringAttribute{
+				MarkdownDescription: "The longest wait between two status checks, as a Go duration; at least `1s`. Defaults to `\"30s\"`.",
+				CustomType:          timetypes.GoDurationType{},
+				Optional:            true,
+				Validators:          []validator.String{minDuration(wait.MinInterval)},
+			},
+			"timeout": schema.StringAttribute{
+				MarkdownDescription: "How long to start the job and wait for it, as a Go duration. Defaults to `\"30m\"`.",
+				CustomType:          timetypes.GoDurationType{},
+				Optional:            true,
+				Validators:          []validator.String{minDuration(time.Second)},
+			},
+		},
+	}
+}
+
+func (a *agentJobAction) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
+	a.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (a *agentJobAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
+	var m agentJobActionModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client, project, diags := a.data.clientFor(m.ProjectID)
+	resp.Diagnostics.Append(diags...)
+	limit, diags := durationOr(m.Timeout, defaultCreateTimeout)
+	resp.Diagnostics.Append(diags...)
+	capInterval, diags := durationOr(m.PollInterval, wait.DefaultCap)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	progress := func(format string, args ...any) {
+		resp.SendProgress(action.InvokeProgressEvent{Message: fmt.Sprintf(format, args...)})
+	}
+
+	start := time.Now()
+	var job *mintlify.AgentJob
+	var err error
+	if m.JobID.IsNull() {
+		job, err = client.CreateJob(ctx, project, m.Prompt.ValueString())
+	} else {
+		job, err = client.SendMessage(ctx, project, m.JobID.ValueString(), m.Prompt.ValueString())
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Could not start the Mintlify agent job", explainAPIError(err, project))
+		return
+	}
+	if m.JobID.IsNull() {
+		progress("Started agent job %s in project %s", job.ID, project)
+	} else {
+		progress("Sent the follow-up prompt to agent job %s", job.ID)
+	}
+	if m.WaitForCompletion.IsNull() || m.WaitForCompletion.ValueBool() {
+		final, err := wait.ForJob(ctx, job, func(ctx context.Context) (*mintlify.AgentJob, error) {
+			return client.GetJob(ctx, project, job.ID)
+		}, wait.Options{Cap: capInterval, Start: start, OnChange: func(_ context.Context, j *mintlify.AgentJob) {
+			progress("Agent job %s is %s", j.ID, j.Status)
+		}})
+		job = final
+		resp.Diagnostics.Append(waitDiagnostics(err, job, project, limit, m.AllowFailure.ValueBool(),
+			fmt.Sprintf("The job goes on in Mintlify: follow it with the mintlify_agent_job data source (id = %q).", job.ID))...)
+	}
+	link := "no pull request yet"
+	if job.PRLink != nil {
+		link = "pull request " + *job.PRLink
+	}
+	progress("Agent job %s: %s, %s", job.ID, job.Status, link)
+}

@@ -1,0 +1,313 @@
+package provider
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
+)
+
+// The tests in this file drive the provider through the plugin protocol, as
+// Terraform 1.12 to 1.14 would for resource identity, terraform query and
+// actions, so those features are checked on machines whose terraform is
+// older than the features.
+
+// protoEnv is a configured provider server against a fresh emulator.
+type protoEnv struct {
+	t      *testing.T
+	ctx    context.Context
+	emu    *emulator.Server
+	server interface {
+		tfprotov6.ProviderServer
+		tfprotov6.ListResourceServer
+		tfprotov6.ActionServer
+	}
+	schema *tfprotov6.GetProviderSchemaResponse
+}
+
+func newProtoEnv(t *testing.T) *protoEnv {
+	t.Helper()
+	emu := emulator.New(emulator.Options{JobDuration: time.Second})
+	if _, err := emu.Listen("127.0.0.1:0"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = emu.Close() })
+	base, err := providerserver.NewProtocol6WithError(New("test")())()
+	if err != nil {
+		t.Fatal(err)
+	}
+	server, ok := base.(interface {
+		tfprotov6.ProviderServer
+		tfprotov6.ListResourceServer
+		tfprotov6.ActionServer
+	})
+	if !ok {
+		t.Fatalf("the provider server %T serves no list resources or actions", base)
+	}
+	e := &protoEnv{t: t, ctx: context.Background(), emu: emu, server: server}
+	if e.schema, err = server.GetProviderSchema(e.ctx, &tfprotov6.GetProviderSchemaRequest{}); err != nil {
+		t.Fatal(err)
+	}
+	config := e.dynamic(e.schema.Provider.ValueType(), map[string]any{
+		"base_url": emu.URL(), "api_key": emu.APIKey(), "project_id": emu.ProjectID(),
+	})
+	resp, err := server.ConfigureProvider(e.ctx, &tfprotov6.ConfigureProviderRequest{Config: config})
+	e.noErrors("ConfigureProvider", err, resp.Diagnostics)
+	return e
+}
+
+// dynamic encodes an object of typ whose attributes are vals (strings,
+// bools or nil) and null elsewhere.
+func (e *protoEnv) dynamic(typ tftypes.Type, vals map[string]any) *tfprotov6.DynamicValue {
+	e.t.Helper()
+	obj, ok := typ.(tftypes.Object)
+	if !ok {
+		e.t.Fatalf("%s is not an object type", typ)
+	}
+	attrs := map[string]tftypes.Value{}
+	for name, at := range obj.AttributeTypes {
+		attrs[name] = tftypes.NewValue(at, vals[name])
+	}
+	dv, err := tfprotov6.NewDynamicValue(typ, tftypes.NewValue(typ, attrs))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return &dv
+}
+
+// decode returns the string and bool attributes of an encoded object.
+func (e *protoEnv) decode(typ tftypes.Type, dv *tfprotov6.DynamicValue) map[string]any {
+	e.t.Helper()
+	if dv == nil {
+		return nil
+	}
+	v, err := dv.Unmarshal(typ)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if v.IsNull() {
+		return nil
+	}
+	var attrs map[string]tftypes.Value
+	if err := v.As(&attrs); err != nil {
+		e.t.Fatal(err)
+	}
+	out := map[string]any{}
+	for name, a := range attrs {
+		var s string
+		var b bool
+		switch {
+		case a.IsNull():
+			out[name] = nil
+		case a.Type().Is(tftypes.String) && a.As(&s) == nil:
+			out[name] = s
+		case a.Type().Is(tftypes.Bool) && a.As(&b) == nil:
+			out[name] = b
+		}
+	}
+	return out
+}
+
+func (e *protoEnv) noErrors(call string, err error, diags []*tfprotov6.Diagnostic) {
+	e.t.Helper()
+	if err != nil {
+		e.t.Fatalf("%s: %v", call, err)
+	}
+	for _, d := range diags {
+		if d.Severity == tfprotov6.DiagnosticSeverityError {
+			e.t.Fatalf("%s: %s: %s", call, d.Summary, d.Detail)
+		}
+	}
+}
+
+func (e *protoEnv) resourceType() tftypes.Type {
+	return e.schema.ResourceSchemas["mintlify_agent_job"].ValueType()
+}
+
+func (e *protoEnv) identityType() tftypes.Type {
+	resp, err := e.server.GetResourceIdentitySchemas(e.ctx, &tfprotov6.GetResourceIdentitySchemasRequest{})
+	e.noErrors("GetResourceIdentitySchemas", err, resp.Diagnostics)
+	return resp.IdentitySchemas["mintlify_agent_job"].ValueType()
+}
+
+func (e *protoEnv) createJob(prompt string) string {
+	e.t.Helper()
+	env := &accEnv{emu: e.emu, projectID: e.emu.ProjectID()}
+	return env.createJob(e.t, prompt)
+}
+
+func TestProtocol_importByIdentity(t *testing.T) {
+	e := newProtoEnv(t)
+	jobID := e.createJob("Imported by identity")
+	identityType := e.identityType()
+
+	resp, err := e.server.ImportResourceState(e.ctx, &tfprotov6.ImportResourceStateRequest{
+		TypeName: "mintlify_agent_job",
+		Identity: &tfprotov6.ResourceIdentityData{IdentityData: e.dynamic(identityType, map[string]any{"id": jobID})},
+	})
+	e.noErrors("ImportResourceState", err, resp.Diagnostics)
+	if len(resp.ImportedResources) != 1 {
+		t.Fatalf("imported %d resources", len(resp.ImportedResources))
+	}
+	imported := resp.ImportedResources[0]
+	state := e.decode(e.resourceType(), imported.State)
+	identity := e.decode(identityType, imported.Identity.IdentityData)
+	if state["id"] != jobID || state["project_id"] != e.emu.ProjectID() {
+		t.Errorf("imported state %v", state)
+	}
+	if identity["id"] != jobID || identity["project_id"] != e.emu.ProjectID() {
+		t.Errorf("imported identity %v; want the project filled in from the provider", identity)
+	}
+
+	read, err := e.server.ReadResource(e.ctx, &tfprotov6.ReadResourceRequest{
+		TypeName: "mintlify_agent_job", CurrentState: imported.State, CurrentIdentity: imported.Identity,
+	})
+	e.noErrors("ReadResource", err, read.Diagnostics)
+	if got := e.decode(e.resourceType(), read.NewState); got["status"] == nil || got["model"] == nil || got["prompt"] != nil {
+		t.Errorf("state after read %v; want status and model, and no prompt", got)
+	}
+
+	// The job is deleted in Mintlify: the resource leaves state, and the
+	// identity is still there (Terraform before 1.12 requires it).
+	e.emu.DeleteJob(jobID)
+	gone, err := e.server.ReadResource(e.ctx, &tfprotov6.ReadResourceRequest{
+		TypeName: "mintlify_agent_job", CurrentState: read.NewState, CurrentIdentity: read.NewIdentity,
+	})
+	e.noErrors("ReadResource after delete", err, gone.Diagnostics)
+	if e.decode(e.resourceType(), gone.NewState) != nil {
+		t.Error("a deleted job stayed in state")
+	}
+	if gone.NewIdentity == nil || e.decode(identityType, gone.NewIdentity.IdentityData)["id"] != jobID {
+		t.Error("no identity after removing a deleted job")
+	}
+
+	bad, err := e.server.ImportResourceState(e.ctx, &tfprotov6.ImportResourceStateRequest{
+		TypeName: "mintlify_agent_job",
+		Identity: &tfprotov6.ResourceIdentityData{IdentityData: e.dynamic(identityType, map[string]any{"id": "  "})},
+	})
+	if err != nil || len(bad.Diagnostics) == 0 || !strings.Contains(bad.Diagnostics[0].Detail, "needs the job's id") {
+		t.Errorf("import with a blank id: %v %v; want an error that asks for the id", err, bad.Diagnostics)
+	}
+}
+
+func TestProtocol_listResource(t *testing.T) {
+	e := newProtoEnv(t)
+	e.createJob("Write the changelog")
+	e.createJob("Break it [emulator:fail] [emulator:duration=0s]")
+	e.createJob("Translate the guides [emulator:duration=1h]")
+	listSchema := e.schema.ListResourceSchemas["mintlify_agent_job"]
+	if listSchema == nil {
+		t.Fatal("no list resource schema for mintlify_agent_job")
+	}
+	identityType := e.identityType()
+	list := func(vals map[string]any, include bool, limit int64) []tfprotov6.ListResourceResult {
+		t.Helper()
+		stream, err := e.server.ListResource(e.ctx, &tfprotov6.ListResourceRequest{
+			TypeName: "mintlify_agent_job", Config: e.dynamic(listSchema.ValueType(), vals), IncludeResource: include, Limit: limit,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []tfprotov6.ListResourceResult
+		for r := range stream.Results {
+			e.noErrors("ListResource result", nil, r.Diagnostics)
+			out = append(out, r)
+		}
+		return out
+	}
+
+	all := list(nil, false, 0)
+	if len(all) != 3 {
+		t.Fatalf("listed %d jobs, want 3", len(all))
+	}
+	names := map[string]bool{}
+	for _, r := range all {
+		names[r.DisplayName] = true
+		if r.Resource != nil && e.decode(e.resourceType(), r.Resource) != nil {
+			t.Error("a resource was returned without include_resource")
+		}
+		if id := e.decode(identityType, r.Identity.IdentityData); id["id"] == nil || id["project_id"] != e.emu.ProjectID() {
+			t.Errorf("identity %v", id)
+		}
+	}
+	if len(names) != 3 || !strings.Contains(all[0].DisplayName, "Translate the guides") || !strings.Contains(all[0].DisplayName, "active") {
+		t.Errorf("%d distinct display names, first %q; want 3 with title and status, newest first", len(names), all[0].DisplayName)
+	}
+
+	failed := list(map[string]any{"status": "failed"}, false, 0)
+	if len(failed) != 1 || !strings.Contains(failed[0].DisplayName, "failed") {
+		t.Errorf("status filter: %d results", len(failed))
+	}
+
+	full := list(nil, true, 2)
+	if len(full) != 2 {
+		t.Fatalf("limit 2 gave %d results", len(full))
+	}
+	res := e.decode(e.resourceType(), full[0].Resource)
+	if res["id"] == nil || res["status"] != "active" || res["model"] != emulator.DefaultModel || res["prompt"] != nil || res["project_id"] != e.emu.ProjectID() {
+		t.Errorf("listed resource %v; want the job as an import reads it", res)
+	}
+}
+
+func TestProtocol_action(t *testing.T) {
+	e := newProtoEnv(t)
+	actionSchema := e.schema.ActionSchemas["mintlify_agent_job"]
+	if actionSchema == nil {
+		t.Fatal("no action schema for mintlify_agent_job")
+	}
+	typ := actionSchema.Schema.ValueType()
+	invoke := func(vals map[string]any) (progress []string, diags []*tfprotov6.Diagnostic) {
+		t.Helper()
+		config := e.dynamic(typ, vals)
+		plan, err := e.server.PlanAction(e.ctx, &tfprotov6.PlanActionRequest{ActionType: "mintlify_agent_job", Config: config})
+		e.noErrors("PlanAction", err, plan.Diagnostics)
+		stream, err := e.server.InvokeAction(e.ctx, &tfprotov6.InvokeActionRequest{ActionType: "mintlify_agent_job", Config: config})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for ev := range stream.Events {
+			switch ev := ev.Type.(type) {
+			case tfprotov6.ProgressInvokeActionEventType:
+				progress = append(progress, ev.Message)
+			case tfprotov6.CompletedInvokeActionEventType:
+				diags = ev.Diagnostics
+			}
+		}
+		return progress, diags
+	}
+
+	progress, diags := invoke(map[string]any{"prompt": "Document the new endpoint"})
+	e.noErrors("InvokeAction", nil, diags)
+	jobs := e.emu.Jobs()
+	if len(jobs) != 1 {
+		t.Fatalf("%d jobs after the action, want 1", len(jobs))
+	}
+	joined := strings.Join(progress, "\n")
+	for _, want := range []string{"Started agent job " + jobs[0].ID, "is completed", jobs[0].ID + ": completed, pull request https://"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("progress %q lacks %q", progress, want)
+		}
+	}
+
+	progress, diags = invoke(map[string]any{"prompt": "Now add examples", "job_id": jobs[0].ID, "wait_for_completion": false})
+	e.noErrors("InvokeAction with job_id", nil, diags)
+	if job, _ := e.emu.Job(jobs[0].ID); len(job.Messages) != 1 || len(e.emu.Jobs()) != 1 {
+		t.Errorf("the follow-up created a job or was not sent: %d jobs, messages %q", len(e.emu.Jobs()), job.Messages)
+	}
+	if !strings.Contains(strings.Join(progress, "\n"), "Sent the follow-up prompt to agent job "+jobs[0].ID) {
+		t.Errorf("progress %q", progress)
+	}
+
+	_, diags = invoke(map[string]any{"prompt": "Break it [emulator:fail]"})
+	if len(diags) == 0 || diags[0].Summary != "The Mintlify agent job failed" {
+		t.Errorf("a failed job: diagnostics %v", diags)
+	}
+	_, diags = invoke(map[string]any{"prompt": "Break it [emulator:fail]", "allow_failure": true})
+	e.noErrors("InvokeAction with allow_failure", nil, diags)
+}
