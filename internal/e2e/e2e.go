@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+
+	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
 )
 
 // MirrorVersion is the version the built provider is installed as.
@@ -119,4 +121,10 @@ func ModuleRoot() (string, error) {
 		}
 		dir = parent
 	}
+}
+
+// ProviderBlock is a provider "mintlify" block that points at the emulator
+// with its default credentials.
+func ProviderBlock(emu *emulator.Server) string {
+	return fmt.Sprintf("provider \"mintlify\" {\n  base_url   = %q\n  api_key    = %q\n  project_id = %q\n}\n", emu.URL(), emu.APIKey(), emu.ProjectID())
 }

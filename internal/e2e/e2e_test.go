@@ -3,7 +3,6 @@ package e2e
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -63,28 +62,14 @@ func setup(t *testing.T) *Workspace {
 	return ws
 }
 
-func startEmulator(t *testing.T, opts emulator.Options) *emulator.Server {
-	t.Helper()
-	emu := emulator.New(opts)
-	if _, err := emu.Listen("127.0.0.1:0"); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = emu.Close() })
-	return emu
-}
-
-func providerBlock(emu *emulator.Server) string {
-	return fmt.Sprintf("provider \"mintlify\" {\n  base_url   = %q\n  api_key    = %q\n  project_id = %q\n}\n", emu.URL(), emu.APIKey(), emu.ProjectID())
-}
-
 // TestSecretsNeverLeak applies and plans at TF_LOG=trace with the key in the
 // configuration, then searches everything terraform wrote for the key.
 func TestSecretsNeverLeak(t *testing.T) {
 	ws := setup(t)
 	const key = "mint_e2e_0123456789abcdef_SECRET"
-	emu := startEmulator(t, emulator.Options{APIKey: key, JobDuration: time.Second})
+	emu := emulator.Start(t, emulator.Options{APIKey: key, JobDuration: time.Second})
 	ctx := context.Background()
-	if err := ws.WriteConfig(providerBlock(emu) + `resource "mintlify_agent_job" "x" { prompt = "Document the webhooks" }` + "\n"); err != nil {
+	if err := ws.WriteConfig(ProviderBlock(emu) + `resource "mintlify_agent_job" "x" { prompt = "Document the webhooks" }` + "\n"); err != nil {
 		t.Fatal(err)
 	}
 	logPath := filepath.Join(ws.Dir, "trace.log")
@@ -122,10 +107,10 @@ func TestSecretsNeverLeak(t *testing.T) {
 // job id stays in state (tainted), and the job was created once.
 func TestInterruptKeepsJob(t *testing.T) {
 	ws := setup(t)
-	emu := startEmulator(t, emulator.Options{})
+	emu := emulator.Start(t, emulator.Options{})
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	if err := ws.WriteConfig(providerBlock(emu) + `resource "mintlify_agent_job" "x" { prompt = "A long job [emulator:duration=1h]" }` + "\n"); err != nil {
+	if err := ws.WriteConfig(ProviderBlock(emu) + `resource "mintlify_agent_job" "x" { prompt = "A long job [emulator:duration=1h]" }` + "\n"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := ws.Run(ctx, nil, "init", "-input=false"); err != nil {

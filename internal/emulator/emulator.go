@@ -200,3 +200,22 @@ func newID() string {
 	_, _ = crand.Read(b)
 	return hex.EncodeToString(b)
 }
+
+// TB is the part of testing.TB that Start needs.
+type TB interface {
+	Helper()
+	Fatal(args ...any)
+	Cleanup(func())
+}
+
+// Start serves a new emulator on a free loopback port for the length of a
+// test or benchmark.
+func Start(tb TB, opts Options) *Server {
+	tb.Helper()
+	s := New(opts)
+	if _, err := s.Listen("127.0.0.1:0"); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { _ = s.Close() })
+	return s
+}

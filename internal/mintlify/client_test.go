@@ -14,16 +14,6 @@ import (
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
 )
 
-func startEmulator(t *testing.T, opts emulator.Options) *emulator.Server {
-	t.Helper()
-	emu := emulator.New(opts)
-	if _, err := emu.Listen("127.0.0.1:0"); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = emu.Close() })
-	return emu
-}
-
 func newClient(t *testing.T, baseURL, key string) *mintlify.Client {
 	t.Helper()
 	c, err := mintlify.New(mintlify.Config{BaseURL: baseURL, APIKey: key, UserAgent: "test-agent/1",
@@ -35,7 +25,7 @@ func newClient(t *testing.T, baseURL, key string) *mintlify.Client {
 }
 
 func TestCreateAndGetJob(t *testing.T) {
-	emu := startEmulator(t, emulator.Options{JobDuration: 50 * time.Millisecond})
+	emu := emulator.Start(t, emulator.Options{JobDuration: 50 * time.Millisecond})
 	c := newClient(t, emu.URL(), emu.APIKey())
 	ctx := context.Background()
 
@@ -60,7 +50,7 @@ func TestCreateAndGetJob(t *testing.T) {
 }
 
 func TestTypedErrors(t *testing.T) {
-	emu := startEmulator(t, emulator.Options{Keys: map[string][]string{"mint_other": {"other-project"}}})
+	emu := emulator.Start(t, emulator.Options{Keys: map[string][]string{"mint_other": {"other-project"}}})
 	ctx := context.Background()
 	good := newClient(t, emu.URL(), emu.APIKey())
 
@@ -218,8 +208,8 @@ func TestParseRetryAfter(t *testing.T) {
 }
 
 func TestEmulatorRedirectKeepsKeyHome(t *testing.T) {
-	elsewhere := startEmulator(t, emulator.Options{})
-	origin := startEmulator(t, emulator.Options{})
+	elsewhere := emulator.Start(t, emulator.Options{})
+	origin := emulator.Start(t, emulator.Options{})
 	origin.SetFaults(emulator.Faults{RedirectTo: elsewhere.URL()})
 	_, err := newClient(t, origin.URL(), origin.APIKey()).GetJob(context.Background(), origin.ProjectID(), "j")
 	var unauthorized *mintlify.UnauthorizedError
@@ -344,11 +334,7 @@ func (c countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 // BenchmarkGetJob reads a job from the emulator over loopback HTTP, through
 // the pooled connection: the client's cost per poll.
 func BenchmarkGetJob(b *testing.B) {
-	emu := emulator.New(emulator.Options{})
-	if _, err := emu.Listen("127.0.0.1:0"); err != nil {
-		b.Fatal(err)
-	}
-	defer emu.Close()
+	emu := emulator.Start(b, emulator.Options{})
 	c, err := mintlify.New(mintlify.Config{BaseURL: emu.URL(), APIKey: emu.APIKey()})
 	if err != nil {
 		b.Fatal(err)

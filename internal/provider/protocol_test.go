@@ -33,11 +33,7 @@ type protoEnv struct {
 
 func newProtoEnv(t *testing.T) *protoEnv {
 	t.Helper()
-	emu := emulator.New(emulator.Options{JobDuration: time.Second})
-	if _, err := emu.Listen("127.0.0.1:0"); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = emu.Close() })
+	emu := emulator.Start(t, emulator.Options{JobDuration: time.Second})
 	base, err := providerserver.NewProtocol6WithError(New("test")())()
 	if err != nil {
 		t.Fatal(err)

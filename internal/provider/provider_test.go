@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 
+	"github.com/mintlify/terraform-provider-mintlify/internal/e2e"
 	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
 )
@@ -47,22 +48,8 @@ func newAccEnv(t *testing.T, opts emulator.Options) *accEnv {
 	if opts.JobDuration == 0 {
 		opts.JobDuration = 2 * time.Second
 	}
-	emu := emulator.New(opts)
-	url, err := emu.Listen("127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = emu.Close() })
-	return &accEnv{
-		emu:       emu,
-		projectID: emu.ProjectID(),
-		provider: fmt.Sprintf(`provider "mintlify" {
-  base_url   = %q
-  api_key    = %q
-  project_id = %q
-}
-`, url, emu.APIKey(), emu.ProjectID()),
-	}
+	emu := emulator.Start(t, opts)
+	return &accEnv{emu: emu, projectID: emu.ProjectID(), provider: e2e.ProviderBlock(emu)}
 }
 
 // emulatorOnly skips a test that needs the emulator's control (a failing

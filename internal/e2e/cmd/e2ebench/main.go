@@ -68,7 +68,7 @@ func main() {
 	batch := fmt.Sprintf("resource \"mintlify_agent_job\" \"job\" {\n  count  = %d\n  prompt = \"Batch job ${count.index}\"\n}\n", *jobs)
 	rss := &peakRSS{}
 	stop := rss.watch("terraform-provi") // /proc truncates names to 15 bytes
-	wall := timeApply(ctx, filepath.Join(tmp, "batch"), mirror, terraform, providerBlock(emu)+batch, *parallelism)
+	wall := timeApply(ctx, filepath.Join(tmp, "batch"), mirror, terraform, e2e.ProviderBlock(emu)+batch, *parallelism)
 	stop()
 	polls, lags := jobFigures(emu)
 	waves := time.Duration((*jobs+*parallelism-1) / *parallelism) * (*jobLength)
@@ -88,7 +88,7 @@ func main() {
 	check(err)
 	many := fmt.Sprintf("resource \"mintlify_agent_job\" \"job\" {\n  count  = %d\n  prompt = \"Job ${count.index}\"\n  wait_for_completion = false\n}\n", *refreshJobs)
 	refreshDir := filepath.Join(tmp, "refresh")
-	timeApply(ctx, refreshDir, mirror, terraform, providerBlock(emu)+many, *parallelism)
+	timeApply(ctx, refreshDir, mirror, terraform, e2e.ProviderBlock(emu)+many, *parallelism)
 	rss = &peakRSS{}
 	stop = rss.watch("terraform-provi")
 	planWall := timePlan(ctx, refreshDir, mirror, terraform)
@@ -127,10 +127,6 @@ func floors(n int) []floor {
 		{"terraform_data", fmt.Sprintf("resource \"terraform_data\" \"job\" {\n  count = %d\n}\n", n), [][2]string{{"terraform", "terraform.io/builtin/terraform"}}},
 		{"no-op plugin resource", fmt.Sprintf("resource \"noop_thing\" \"job\" {\n  count = %d\n}\n", n), [][2]string{{"noop", "bench/noop"}}},
 	}
-}
-
-func providerBlock(emu *emulator.Server) string {
-	return fmt.Sprintf("provider \"mintlify\" {\n  base_url   = %q\n  api_key    = %q\n  project_id = %q\n}\n", emu.URL(), emu.APIKey(), emu.ProjectID())
 }
 
 // timeApply writes config into dir, initializes it, and times the apply.
