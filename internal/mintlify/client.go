@@ -147,9 +147,6 @@ func New(cfg Config) (*Client, error) {
 // HasAPIKey reports whether the client was given a key.
 func (c *Client) HasAPIKey() bool { return c.apiKey != "" }
 
-// BaseURL is the API root the client talks to.
-func (c *Client) BaseURL() string { return c.baseURL.String() }
-
 // ValidateBaseURL accepts an absolute https URL, or an http URL whose host is
 // loopback (the local emulator). Anything else would send the key in clear.
 func ValidateBaseURL(raw string) (*url.URL, error) {
