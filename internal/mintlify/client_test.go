@@ -350,3 +350,15 @@ func BenchmarkGetJob(b *testing.B) {
 		}
 	}
 }
+
+func TestSendMessageReportsTheJobActive(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// An acknowledgement that still carries the previous run's status.
+		_, _ = w.Write([]byte(`{"id":"j","status":"completed"}`))
+	}))
+	defer srv.Close()
+	job, err := newClient(t, srv.URL, "k").SendMessage(context.Background(), "p", "j", "more")
+	if err != nil || job.Status != mintlify.StatusActive {
+		t.Fatalf("job %+v, err %v; want it active until the follow-up is answered", job, err)
+	}
+}

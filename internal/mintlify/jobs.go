@@ -37,7 +37,8 @@ func (c *Client) GetJob(ctx context.Context, projectID, jobID string) (*AgentJob
 	return &job, nil
 }
 
-// SendMessage sends a follow-up prompt to a job, which becomes active again.
+// SendMessage sends a follow-up prompt to a job, which becomes active again
+// (the returned job says so).
 // Like a create, it is never sent twice unless the server refused it.
 func (c *Client) SendMessage(ctx context.Context, projectID, jobID, prompt string) (*AgentJob, error) {
 	if strings.TrimSpace(prompt) == "" {
@@ -50,6 +51,12 @@ func (c *Client) SendMessage(ctx context.Context, projectID, jobID, prompt strin
 	}
 	if job.ID == "" {
 		job.ID = jobID
+	}
+	// The message is processed asynchronously: the job is active again until
+	// it has answered, whatever status the acknowledgement still carries, so
+	// a caller waiting for it does not stop at the previous run's end.
+	if IsTerminal(job.Status) && job.Status != StatusArchived {
+		job.Status = StatusActive
 	}
 	return &job, nil
 }
