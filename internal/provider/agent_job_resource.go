@@ -286,20 +286,7 @@ func (r *agentJobResource) Create(ctx context.Context, req resource.CreateReques
 	defer cancel()
 
 	start := time.Now()
-	var job *mintlify.AgentJob
-	var stream *mintlify.V1JobStream
-	var err error
-	if plan.usesV1() {
-		stream, err = client.CreateJobV1(ctx, project, mintlify.V1JobRequest{
-			Prompt: plan.Prompt.ValueString(), SystemPrompt: plan.SystemPrompt.ValueString(),
-			Branch: plan.Branch.ValueString(), AsDraft: plan.AsDraft.ValueBool(), Model: modelFamily(plan.Model.ValueString()),
-		})
-		if err == nil {
-			job = &mintlify.AgentJob{ID: stream.JobID, Status: mintlify.StatusActive, Source: mintlify.JobSource{Ref: &stream.Branch}}
-		}
-	} else {
-		job, err = client.CreateJob(ctx, project, plan.Prompt.ValueString())
-	}
+	job, stream, err := startJob(ctx, client, project, &plan)
 	if err != nil {
 		detail := explainAPIError(err, project)
 		if mintlify.MayHaveActed(err) {
@@ -341,6 +328,23 @@ func (r *agentJobResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	resp.Diagnostics.Append(r.sendFollowUps(ctx, &plan, prompts, createTimeout, &resp.State, keptTainted)...)
+}
+
+// startJob creates the job: with the v2 API, or with the deprecated v1 one
+// when an option only v1 takes is set. A v1 job comes with its event stream.
+func startJob(ctx context.Context, client *mintlify.Client, project string, plan *agentJobResourceModel) (*mintlify.AgentJob, *mintlify.V1JobStream, error) {
+	if !plan.usesV1() {
+		job, err := client.CreateJob(ctx, project, plan.Prompt.ValueString())
+		return job, nil, err
+	}
+	stream, err := client.CreateJobV1(ctx, project, mintlify.V1JobRequest{
+		Prompt: plan.Prompt.ValueString(), SystemPrompt: plan.SystemPrompt.ValueString(),
+		Branch: plan.Branch.ValueString(), AsDraft: plan.AsDraft.ValueBool(), Model: modelFamily(plan.Model.ValueString()),
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return &mintlify.AgentJob{ID: stream.JobID, Status: mintlify.StatusActive, Source: mintlify.JobSource{Ref: &stream.Branch}}, stream, nil
 }
 
 // followStream reads a v1 job's event stream until the agent is done (or
