@@ -74,15 +74,8 @@ func TestAccAgentJob_followUps(t *testing.T) {
 					return nil
 				},
 			},
-			{
-				// Editing a prompt already sent cannot be undone: replace.
-				Config:             followUpConfig(env, first, "Add examples to some commands"),
-				PlanOnly:           true,
-				ExpectNonEmptyPlan: true,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(jobAddr, plancheck.ResourceActionDestroyBeforeCreate)},
-				},
-			},
+			// Editing a prompt already sent cannot be undone: replace.
+			expectPlan(followUpConfig(env, first, "Add examples to some commands"), plancheck.ExpectResourceAction(jobAddr, plancheck.ResourceActionDestroyBeforeCreate)),
 		},
 	})
 	job, _ := env.emu.Job(jobID)
@@ -123,23 +116,14 @@ func TestAccAgentJob_interruptedFollowUps(t *testing.T) {
 				Config:      followUpConfig(env, "Start", long, "Then polish"),
 				ExpectError: errorLike("Timed out waiting", "follow-up prompts sent so far", "never sent again"),
 			},
-			{
-				Config:             followUpConfig(env, "Start", long, "Then polish"),
-				PlanOnly:           true,
-				ExpectNonEmptyPlan: true,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(jobAddr, plancheck.ResourceActionUpdate),
-						expectPriorState(jobAddr, func(attrs map[string]any, tainted bool) error {
-							sent, _ := attrs["follow_up_prompts"].([]any)
-							if len(sent) != 1 || sent[0] != long || tainted {
-								return fmt.Errorf("follow_up_prompts in state = %v (tainted %v); want exactly the prompt sent", sent, tainted)
-							}
-							return nil
-						}),
-					},
-				},
-			},
+			expectPlan(followUpConfig(env, "Start", long, "Then polish"), plancheck.ExpectResourceAction(jobAddr, plancheck.ResourceActionUpdate),
+				expectPriorState(jobAddr, func(attrs map[string]any, tainted bool) error {
+					sent, _ := attrs["follow_up_prompts"].([]any)
+					if len(sent) != 1 || sent[0] != long || tainted {
+						return fmt.Errorf("follow_up_prompts in state = %v (tainted %v); want exactly the prompt sent", sent, tainted)
+					}
+					return nil
+				})),
 		},
 	})
 	if n := env.emu.CountRequests(http.MethodPost, "/message"); n != 1 {
@@ -247,15 +231,8 @@ resource "mintlify_agent_job" "test" {
 					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("model"), knownvalue.StringExact("sonnet")),
 				},
 			},
-			{
-				// Another family is another job (which needs its prompt).
-				Config:             config("  model  = \"opus\"\n  prompt = \"Imported job\""),
-				PlanOnly:           true,
-				ExpectNonEmptyPlan: true,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(jobAddr, plancheck.ResourceActionReplace)},
-				},
-			},
+			// Another family is another job (which needs its prompt).
+			expectPlan(config("  model  = \"opus\"\n  prompt = \"Imported job\""), plancheck.ExpectResourceAction(jobAddr, plancheck.ResourceActionReplace)),
 		},
 	})
 }

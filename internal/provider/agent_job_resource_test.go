@@ -123,15 +123,8 @@ resource "mintlify_agent_job" "test" {
 					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("prompt"), knownvalue.StringExact("Fix the typos in the quickstart")),
 				},
 			},
-			{
-				// A different prompt is a different job.
-				Config:             imported(`  prompt = "Rewrite the quickstart"`),
-				PlanOnly:           true,
-				ExpectNonEmptyPlan: true,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(jobAddr, plancheck.ResourceActionReplace)},
-				},
-			},
+			// A different prompt is a different job.
+			expectPlan(imported(`  prompt = "Rewrite the quickstart"`), plancheck.ExpectResourceAction(jobAddr, plancheck.ResourceActionReplace)),
 		},
 	})
 	if env.emu != nil {
@@ -167,18 +160,9 @@ func TestAccAgentJob_failedJob(t *testing.T) {
 				Config:      config,
 				ExpectError: errorLike("agent job failed", `ended with status "failed"`, "terraform untaint", "allow_failure = true"),
 			},
-			{
-				// The failed job is kept, tainted: the next apply replaces it.
-				Config:             config,
-				PlanOnly:           true,
-				ExpectNonEmptyPlan: true,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{
-						expectTaintedInPriorState(jobAddr),
-						plancheck.ExpectResourceAction(jobAddr, plancheck.ResourceActionDestroyBeforeCreate),
-					},
-				},
-			},
+			// The failed job is kept, tainted: the next apply replaces it.
+			expectPlan(config, expectTaintedInPriorState(jobAddr),
+				plancheck.ExpectResourceAction(jobAddr, plancheck.ResourceActionDestroyBeforeCreate)),
 		},
 	})
 	if n := env.emu.CountRequests("POST", "/job"); n != 1 {
@@ -214,14 +198,7 @@ func TestAccAgentJob_createTimeoutKeepsID(t *testing.T) {
 				Config:      config,
 				ExpectError: errorLike("Timed out waiting", `was still "active" after 3s`, "terraform untaint", "timeouts.create"),
 			},
-			{
-				Config:             config,
-				PlanOnly:           true,
-				ExpectNonEmptyPlan: true,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{expectTaintedInPriorState(jobAddr)},
-				},
-			},
+			expectPlan(config, expectTaintedInPriorState(jobAddr)),
 		},
 	})
 	if n := env.emu.CountRequests("POST", "/job"); n != 1 {
@@ -244,15 +221,7 @@ func TestAccAgentJob_deletedOutsideTerraform(t *testing.T) {
 					return nil
 				},
 			},
-			{
-				PreConfig:          func() { env.emu.DeleteJob(jobID) },
-				Config:             config,
-				PlanOnly:           true,
-				ExpectNonEmptyPlan: true,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(jobAddr, plancheck.ResourceActionCreate)},
-				},
-			},
+			withPreConfig(func() { env.emu.DeleteJob(jobID) }, expectPlan(config, plancheck.ExpectResourceAction(jobAddr, plancheck.ResourceActionCreate))),
 		},
 	})
 }

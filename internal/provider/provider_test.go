@@ -97,6 +97,21 @@ func errorLike(phrases ...string) *regexp.Regexp {
 	return regexp.MustCompile(`(?s)` + strings.Join(quoted, `.*`))
 }
 
+// expectPlan is a plan-only step whose plan, after a refresh, must change
+// something and pass checks.
+func expectPlan(config string, checks ...plancheck.PlanCheck) resource.TestStep {
+	return resource.TestStep{
+		Config: config, PlanOnly: true, ExpectNonEmptyPlan: true,
+		ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: checks},
+	}
+}
+
+// withPreConfig has the step run before first (its PreConfig).
+func withPreConfig(before func(), step resource.TestStep) resource.TestStep {
+	step.PreConfig = before
+	return step
+}
+
 // expectPriorState checks the resource in a plan's prior state: what the
 // last apply left in state, even when it failed.
 func expectPriorState(addr string, check func(attrs map[string]any, tainted bool) error) plancheck.PlanCheck {
