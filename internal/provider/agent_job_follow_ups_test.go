@@ -201,6 +201,7 @@ func TestAccAgentJob_v1Options(t *testing.T) {
 
 func TestAccAgentJob_importedModelIsAdopted(t *testing.T) {
 	env := newAccEnv(t, emulator.Options{JobDuration: 1})
+	env.emulatorOnly(t) // the real API's model names vary
 	jobID := env.createJob(t, "Imported job")
 	config := func(model string) string {
 		return env.config(fmt.Sprintf(`import {
