@@ -73,3 +73,15 @@ func BenchmarkPlanResourceChange(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkReadResource measures refreshing one job: the provider's work
+// plus one GET from the emulator over loopback.
+func BenchmarkReadResource(b *testing.B) {
+	e := newProtoEnv(b)
+	jobID := e.createJob("Benchmark")
+	state := e.dynamic(e.resourceType(), map[string]any{"id": jobID, "project_id": e.emu.ProjectID(), "prompt": "Benchmark"})
+	for b.Loop() {
+		resp, err := e.server.ReadResource(e.ctx, &tfprotov6.ReadResourceRequest{TypeName: "mintlify_agent_job", CurrentState: state})
+		e.noErrors("ReadResource", err, resp.Diagnostics)
+	}
+}

@@ -20,7 +20,7 @@ import (
 
 // protoEnv is a configured provider server against a fresh emulator.
 type protoEnv struct {
-	t      *testing.T
+	t      testing.TB
 	ctx    context.Context
 	emu    *emulator.Server
 	server interface {
@@ -31,7 +31,7 @@ type protoEnv struct {
 	schema *tfprotov6.GetProviderSchemaResponse
 }
 
-func newProtoEnv(t *testing.T) *protoEnv {
+func newProtoEnv(t testing.TB) *protoEnv {
 	t.Helper()
 	emu := emulator.Start(t, emulator.Options{JobDuration: time.Second})
 	base, err := providerserver.NewProtocol6WithError(New("test")())()

@@ -64,7 +64,7 @@ func (e *accEnv) emulatorOnly(t *testing.T) {
 func (e *accEnv) config(body string) string { return e.provider + body }
 
 // client is an API client for the same endpoint as the provider under test.
-func (e *accEnv) client(t *testing.T) *mintlify.Client {
+func (e *accEnv) client(t testing.TB) *mintlify.Client {
 	t.Helper()
 	cfg := mintlify.Config{BaseURL: os.Getenv(envBaseURL), APIKey: os.Getenv(envAPIKey)}
 	if e.emu != nil {
@@ -78,7 +78,7 @@ func (e *accEnv) client(t *testing.T) *mintlify.Client {
 }
 
 // createJob starts a job outside Terraform, to import it.
-func (e *accEnv) createJob(t *testing.T, prompt string) string {
+func (e *accEnv) createJob(t testing.TB, prompt string) string {
 	t.Helper()
 	job, err := e.client(t).CreateJob(context.Background(), e.projectID, prompt)
 	if err != nil {
