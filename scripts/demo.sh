@@ -16,12 +16,16 @@ cleanup() {
 trap cleanup EXIT
 
 echo "==> Building the provider and the emulator"
-# Laid out as a local mirror, so terraform init installs it without network.
+# Laid out as a local mirror, so terraform init installs it without network,
+# under both registry hosts: Terraform resolves mintlify/mintlify on
+# registry.terraform.io, OpenTofu on registry.opentofu.org.
 version=0.0.1
 platform="$(go env GOOS)_$(go env GOARCH)"
-plugin_dir="$work/mirror/registry.terraform.io/mintlify/mintlify/$version/$platform"
-(cd "$root" && go build -ldflags "-X main.version=$version-demo" -o "$plugin_dir/terraform-provider-mintlify_v$version" . \
+plugin="mintlify/mintlify/$version/$platform/terraform-provider-mintlify_v$version"
+(cd "$root" && go build -ldflags "-X main.version=$version-demo" -o "$work/mirror/registry.terraform.io/$plugin" . \
   && go build -o "$work/mintlify-emulator" ./internal/emulator/cmd/mintlify-emulator)
+mkdir -p "$(dirname "$work/mirror/registry.opentofu.org/$plugin")"
+ln "$work/mirror/registry.terraform.io/$plugin" "$work/mirror/registry.opentofu.org/$plugin"
 
 echo "==> Starting the Mintlify API emulator on 127.0.0.1"
 "$work/mintlify-emulator" -addr 127.0.0.1:0 -url-file "$work/url" -job-duration 5s >"$work/emulator.log" 2>&1 &
@@ -36,7 +40,7 @@ cat >"$work/terraformrc" <<RC
 provider_installation {
   filesystem_mirror {
     path    = "$work/mirror"
-    include = ["registry.terraform.io/mintlify/mintlify"]
+    include = ["registry.terraform.io/mintlify/mintlify", "registry.opentofu.org/mintlify/mintlify"]
   }
 }
 RC

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -28,22 +29,40 @@ func Terraform() (string, error) {
 	return exec.LookPath("terraform")
 }
 
+// ProviderSource is the provider's short source, as users write it.
+const ProviderSource = "mintlify/mintlify"
+
 // BuildProvider compiles the provider into a local filesystem mirror under
 // dir and returns the mirror's root.
 func BuildProvider(ctx context.Context, moduleRoot, dir string) (string, error) {
 	mirror := filepath.Join(dir, "mirror")
-	return mirror, BuildPlugin(ctx, moduleRoot, mirror, ".", "registry.terraform.io/mintlify/mintlify")
+	return mirror, BuildPlugin(ctx, moduleRoot, mirror, ".", ProviderSource)
 }
 
 // BuildPlugin compiles the provider main package pkg into mirror under its
-// registry address (host/namespace/type).
-func BuildPlugin(ctx context.Context, moduleRoot, mirror, pkg, address string) error {
-	name := "terraform-provider-" + filepath.Base(address) + "_v" + MirrorVersion
-	out := filepath.Join(mirror, filepath.FromSlash(address), MirrorVersion, runtime.GOOS+"_"+runtime.GOARCH, name)
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", out, pkg)
-	cmd.Dir = moduleRoot
-	if b, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("building %s: %v\n%s", pkg, err, b)
+// short source (namespace/type), once for each registry host that Terraform
+// or OpenTofu resolves that source on.
+func BuildPlugin(ctx context.Context, moduleRoot, mirror, pkg, source string) error {
+	name := "terraform-provider-" + path.Base(source) + "_v" + MirrorVersion
+	platform := runtime.GOOS + "_" + runtime.GOARCH
+	var built string
+	for _, host := range registryHosts {
+		out := filepath.Join(mirror, host, filepath.FromSlash(source), MirrorVersion, platform, name)
+		if built != "" {
+			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+				return err
+			}
+			if err := os.Link(built, out); err != nil {
+				return err
+			}
+			continue
+		}
+		cmd := exec.CommandContext(ctx, "go", "build", "-o", out, pkg)
+		cmd.Dir = moduleRoot
+		if b, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("building %s: %v\n%s", pkg, err, b)
+		}
+		built = out
 	}
 	return nil
 }
@@ -75,7 +94,7 @@ func NewWorkspace(dir, mirror, terraform string) (*Workspace, error) {
 // given providers (local name to source), the mintlify provider when none.
 func (w *Workspace) WriteConfig(body string, providers ...[2]string) error {
 	if len(providers) == 0 {
-		providers = [][2]string{{"mintlify", "mintlify/mintlify"}}
+		providers = [][2]string{{"mintlify", ProviderSource}}
 	}
 	header := "terraform {\n  required_providers {\n"
 	for _, p := range providers {
@@ -126,5 +145,21 @@ func ModuleRoot() (string, error) {
 // ProviderBlock is a provider "mintlify" block that points at the emulator
 // with its default credentials.
 func ProviderBlock(emu *emulator.Server) string {
-	return fmt.Sprintf("provider \"mintlify\" {\n  base_url   = %q\n  api_key    = %q\n  project_id = %q\n}\n", emu.URL(), emu.APIKey(), emu.ProjectID())
+	return ProviderConfig(emu.URL(), emu.APIKey(), emu.ProjectID())
+}
+
+// ProviderConfig is a provider "mintlify" block with these settings, each
+// left out when empty, and extra lines of HCL.
+func ProviderConfig(baseURL, apiKey, projectID string, extra ...string) string {
+	var b strings.Builder
+	b.WriteString("provider \"mintlify\" {\n")
+	for _, s := range [][2]string{{"base_url", baseURL}, {"api_key", apiKey}, {"project_id", projectID}} {
+		if s[1] != "" {
+			fmt.Fprintf(&b, "  %-10s = %q\n", s[0], s[1])
+		}
+	}
+	for _, line := range extra {
+		b.WriteString("  " + line + "\n")
+	}
+	return b.String() + "}\n"
 }

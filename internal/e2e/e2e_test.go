@@ -3,16 +3,19 @@ package e2e
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/hashicorp/go-version"
+
 	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
+	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
 )
 
 var (
@@ -22,7 +25,17 @@ var (
 	buildErr    error
 )
 
+// testClient is the terraform or tofu the tests run, when TF_ACC is set.
+var testClient *Client
+
 func TestMain(m *testing.M) {
+	if os.Getenv("TF_ACC") != "" {
+		var err error
+		if testClient, err = PrepareTestEnv(); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	}
 	dir, err := os.MkdirTemp("", "mintlify-e2e-")
 	if err != nil {
 		panic(err)
@@ -40,10 +53,6 @@ func setup(t *testing.T) *Workspace {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("end-to-end tests run terraform: set TF_ACC=1 (make test does)")
 	}
-	terraform, err := Terraform()
-	if err != nil {
-		t.Skipf("no terraform binary: %v", err)
-	}
 	buildOnce.Do(func() {
 		root, err := ModuleRoot()
 		if err != nil {
@@ -55,7 +64,7 @@ func setup(t *testing.T) *Workspace {
 	if buildErr != nil {
 		t.Fatal(buildErr)
 	}
-	ws, err := NewWorkspace(t.TempDir(), builtMirror, terraform)
+	ws, err := NewWorkspace(t.TempDir(), builtMirror, testClient.Path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,14 +112,25 @@ func TestSecretsNeverLeak(t *testing.T) {
 	}
 }
 
-// TestInterruptKeepsJob presses Ctrl-C during the wait: terraform stops, the
-// job id stays in state (tainted), and the job was created once.
+// TestInterruptKeepsJob presses Ctrl-C during the wait, for a v2 job and
+// for a v1 job (read from its event stream): terraform stops, the job id
+// stays in state (tainted), and the job was created once.
 func TestInterruptKeepsJob(t *testing.T) {
+	for name, options := range map[string]string{"v2": "", "v1": `model = "opus"`} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			testInterruptKeepsJob(t, options)
+		})
+	}
+}
+
+func testInterruptKeepsJob(t *testing.T, options string) {
 	ws := setup(t)
 	emu := emulator.Start(t, emulator.Options{})
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	if err := ws.WriteConfig(ProviderBlock(emu) + `resource "mintlify_agent_job" "x" { prompt = "A long job [emulator:duration=1h]" }` + "\n"); err != nil {
+	config := fmt.Sprintf("resource \"mintlify_agent_job\" \"x\" {\n  prompt = \"A long job [emulator:duration=1h]\"\n  %s\n}\n", options)
+	if err := ws.WriteConfig(ProviderBlock(emu) + config); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := ws.Run(ctx, nil, "init", "-input=false"); err != nil {
@@ -168,107 +188,137 @@ func TestInterruptKeepsJob(t *testing.T) {
 	}
 }
 
-// newerTerraform names the examples that need a newer terraform than 1.5:
-// they are validated only where one is installed.
-var newerTerraform = map[string]string{
-	"import-by-identity.tf": "1.12.0",
-	"action.tf":             "1.14.0",
+// exampleNeeds says which clients run an example file: most need only
+// Terraform 1.5, a few need newer features, and some Terraform alone has.
+// It returns why a client cannot run the file, or "".
+func exampleNeeds(name string, c *Client) string {
+	switch {
+	case name == "import-by-identity.tf":
+		return needs(c, "import by identity", "1.12.0", "1.12.0")
+	case name == "action.tf":
+		return needs(c, "actions", "1.14.0", "")
+	case strings.HasSuffix(name, ".tfquery.hcl"):
+		return needs(c, "terraform query", "1.14.0", "")
+	}
+	return ""
 }
 
-// terraformVersion is the version of the workspace's terraform.
-func terraformVersion(t *testing.T, ws *Workspace) string {
-	t.Helper()
-	out, err := ws.Run(context.Background(), nil, "version", "-json")
-	if err != nil {
-		t.Fatal(err)
+// needs says why c lacks a feature that came in Terraform tf and OpenTofu
+// tofu ("" for none yet), or "" when c has it.
+func needs(c *Client, feature, tf, tofu string) string {
+	least := tf
+	if c.IsOpenTofu() {
+		least = tofu
 	}
-	var v struct {
-		Version string `json:"terraform_version"`
+	if least == "" {
+		return fmt.Sprintf("%s has no %s", c, feature)
 	}
-	if err := json.Unmarshal([]byte(out[strings.Index(out, "{"):]), &v); err != nil {
-		t.Fatal(err)
+	if c.Version.LessThan(version.Must(version.NewVersion(least))) {
+		return fmt.Sprintf("%s needs %s %s or later, not %s", feature, c.Product, least, c)
 	}
-	return v.Version
+	return ""
 }
 
-// versionAtLeast compares dotted versions numerically.
-func versionAtLeast(have, want string) bool {
-	h, w := strings.Split(have, "."), strings.Split(want, ".")
-	for i := range w {
-		var hn, wn int
-		if i < len(h) {
-			hn, _ = strconv.Atoi(strings.SplitN(h[i], "-", 2)[0])
-		}
-		wn, _ = strconv.Atoi(w[i])
-		if hn != wn {
-			return hn > wn
-		}
-	}
-	return true
-}
-
-// TestExamples checks every example the docs show: formatted, and valid
-// against the provider's schema with the locally built provider.
+// TestExamples checks every example file the docs show, each on its own
+// as a user would copy it: formatted, and valid against the provider's
+// schema with the locally built provider, on every client that supports it.
 func TestExamples(t *testing.T) {
-	ws := setup(t)
+	setup(t)
 	root, err := ModuleRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
 	examples := filepath.Join(root, "examples")
-	if out, err := ws.Run(context.Background(), nil, "fmt", "-check", "-recursive", "-diff", examples); err != nil {
-		t.Fatalf("examples are not formatted (run terraform fmt -recursive examples): %v\n%s", err, out)
-	}
-	dirs := map[string]bool{}
-	_ = filepath.WalkDir(examples, func(path string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".tf") {
-			dirs[filepath.Dir(path)] = true
+	var files []string
+	_ = filepath.WalkDir(examples, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".tf") || strings.HasSuffix(p, ".tfquery.hcl")) {
+			files = append(files, p)
 		}
 		return err
 	})
-	if len(dirs) < 4 {
-		t.Fatalf("found %d example directories; the walk is broken", len(dirs))
+	if len(files) < 8 {
+		t.Fatalf("found %d example files; the walk is broken", len(files))
 	}
-	for dir := range dirs {
-		rel, _ := filepath.Rel(examples, dir)
+	for _, file := range files {
+		rel, _ := filepath.Rel(examples, file)
 		t.Run(rel, func(t *testing.T) {
+			if why := exampleNeeds(filepath.Base(file), testClient); why != "" {
+				t.Skip(why)
+			}
 			work := setup(t)
-			entries, err := os.ReadDir(dir)
+			b, err := os.ReadFile(file)
 			if err != nil {
 				t.Fatal(err)
 			}
-			declared := false
-			version := terraformVersion(t, work)
-			for _, e := range entries {
-				if !strings.HasSuffix(e.Name(), ".tf") {
-					continue
-				}
-				if needs, ok := newerTerraform[e.Name()]; ok && !versionAtLeast(version, needs) {
-					t.Logf("%s needs terraform %s, not validated with %s", e.Name(), needs, version)
-					continue
-				}
-				b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-				if err != nil {
-					t.Fatal(err)
-				}
-				declared = declared || strings.Contains(string(b), "required_providers")
-				if err := os.WriteFile(filepath.Join(work.Dir, e.Name()), b, 0o600); err != nil {
-					t.Fatal(err)
-				}
+			name := filepath.Base(file)
+			if err := os.WriteFile(filepath.Join(work.Dir, name), b, 0o600); err != nil {
+				t.Fatal(err)
 			}
-			if !declared {
+			if !strings.Contains(string(b), "required_providers") {
 				if err := os.WriteFile(filepath.Join(work.Dir, "providers.tf"),
-					[]byte("terraform {\n  required_providers {\n    mintlify = { source = \"mintlify/mintlify\" }\n  }\n}\n"), 0o600); err != nil {
+					[]byte("terraform {\n  required_providers {\n    mintlify = { source = \""+ProviderSource+"\" }\n  }\n}\n"), 0o600); err != nil {
 					t.Fatal(err)
 				}
 			}
 			ctx := context.Background()
+			if out, err := work.Run(ctx, nil, "fmt", "-check", "-diff", name); err != nil {
+				t.Fatalf("%s is not formatted (run terraform fmt -recursive examples): %v\n%s", rel, err, out)
+			}
 			if _, err := work.Run(ctx, nil, "init", "-input=false", "-backend=false"); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := work.Run(ctx, nil, "validate", "-no-color"); err != nil {
+			validate := []string{"validate", "-no-color"}
+			if strings.HasSuffix(name, ".tfquery.hcl") {
+				validate = append(validate, "-query")
+			}
+			if _, err := work.Run(ctx, nil, validate...); err != nil {
 				t.Fatal(err)
 			}
 		})
+	}
+}
+
+// TestQueryGeneratesConfigThatPlansClean lists the project's jobs with
+// terraform query, writes their configuration with -generate-config-out,
+// imports them, and plans again: the API never returns a prompt and names
+// models in full, and the generated configuration must still plan clean.
+func TestQueryGeneratesConfigThatPlansClean(t *testing.T) {
+	ws := setup(t)
+	if why := needs(testClient, "terraform query", "1.14.0", ""); why != "" {
+		t.Skip(why)
+	}
+	emu := emulator.Start(t, emulator.Options{JobDuration: time.Second})
+	client, err := mintlify.New(mintlify.Config{BaseURL: emu.URL(), APIKey: emu.APIKey()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, prompt := range []string{"Document the CLI", "Fix the typos [emulator:duration=1h]"} {
+		if _, err := client.CreateJob(ctx, emu.ProjectID(), prompt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ws.WriteConfig(ProviderBlock(emu)); err != nil {
+		t.Fatal(err)
+	}
+	query := "list \"mintlify_agent_job\" \"all\" {\n  provider         = mintlify\n  include_resource = true\n}\n"
+	if err := os.WriteFile(filepath.Join(ws.Dir, "jobs.tfquery.hcl"), []byte(query), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"init", "-input=false"},
+		{"query", "-generate-config-out=generated.tf"},
+		{"apply", "-auto-approve", "-input=false"},
+	} {
+		if _, err := ws.Run(ctx, nil, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	generated, err := os.ReadFile(filepath.Join(ws.Dir, "generated.tf"))
+	if err != nil || strings.Count(string(generated), "import {") != 2 {
+		t.Fatalf("generated configuration (%v):\n%s\nwant an import block for each of the 2 jobs", err, generated)
+	}
+	if out, err := ws.Run(ctx, nil, "plan", "-input=false", "-detailed-exitcode"); err != nil {
+		t.Fatalf("the plan after importing the generated configuration is not empty: %v\n%s", err, out)
 	}
 }

@@ -15,15 +15,23 @@ import (
 	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
 )
 
-// These tests need a newer terraform than this project's CI has; they run
-// wherever one is on PATH (or TF_ACC_TERRAFORM_PATH). protocol_test.go
-// checks the same behavior through the plugin protocol everywhere.
+// These tests need a newer client than Terraform 1.5: resource identity
+// came in Terraform 1.12 and OpenTofu 1.12; terraform query and actions in
+// Terraform 1.14, and OpenTofu has neither. make test-matrix runs them on
+// Terraform 1.15 and OpenTofu 1.12; protocol_test.go checks the same
+// behaviour through the plugin protocol on every client.
+
+var (
+	needsIdentity = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)}
+	needsQuery    = []tfversion.TerraformVersionCheck{terraformOnly{"terraform query"}, tfversion.SkipBelow(tfversion.Version1_14_0)}
+	needsActions  = []tfversion.TerraformVersionCheck{terraformOnly{"actions"}, tfversion.SkipBelow(tfversion.Version1_14_0)}
+)
 
 func TestAccAgentJob_importByIdentity(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: 1})
+	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+		TerraformVersionChecks:   needsIdentity,
 		Steps: []resource.TestStep{
 			{
 				Config: jobConfig(env, `  prompt = "Identity import"`),
@@ -47,39 +55,44 @@ func TestAccAgentJob_importByIdentity(t *testing.T) {
 }
 
 func TestAccAgentJob_query(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: 1})
+	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
+	var checks []querycheck.QueryResultCheck
+	for _, prompt := range []string{"Queried job 1", "Queried job 2"} {
+		checks = append(checks, querycheck.ExpectIdentity("mintlify_agent_job.all", map[string]knownvalue.Check{
+			"project_id": knownvalue.StringExact(env.projectID),
+			"id":         knownvalue.StringExact(env.createJob(t, prompt)),
+		}))
+	}
+	if env.emu != nil {
+		checks = append(checks, querycheck.ExpectLength("mintlify_agent_job.all", 2))
+	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
+		TerraformVersionChecks:   needsQuery,
 		Steps: []resource.TestStep{
+			{Config: env.config("")},
 			{
-				Config: env.config(`resource "mintlify_agent_job" "test" {
-  count  = 2
-  prompt = "Queried job ${count.index}"
-}`),
-			},
-			{
+				// The query file sits beside the previous step's configuration,
+				// whose provider block it uses.
 				Query: true,
-				Config: env.config(`list "mintlify_agent_job" "all" {
+				Config: `list "mintlify_agent_job" "all" {
   provider = mintlify
-}`),
-				QueryResultChecks: []querycheck.QueryResultCheck{
-					querycheck.ExpectLengthAtLeast("mintlify_agent_job.all", 2),
-				},
+}`,
+				QueryResultChecks: checks,
 			},
 		},
 	})
 }
 
 func TestAccAgentJob_action(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: 1})
+	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
 	before := 0
 	if env.emu != nil {
 		before = len(env.emu.Jobs())
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
+		TerraformVersionChecks:   needsActions,
 		Steps: []resource.TestStep{{
 			Config: env.config(`action "mintlify_agent_job" "docs" {
   config {

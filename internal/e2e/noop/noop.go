@@ -15,8 +15,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// Address is the provider's registry address in the benchmark's mirror.
-const Address = "registry.terraform.io/bench/noop"
+// Source is the provider's short source in the benchmark's mirror, and
+// Address its full address on Terraform's registry host.
+const (
+	Source  = "bench/noop"
+	Address = "registry.terraform.io/" + Source
+)
 
 // New is the provider factory.
 func New() provider.Provider { return noopProvider{} }

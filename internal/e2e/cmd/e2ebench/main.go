@@ -48,7 +48,7 @@ func main() {
 	defer os.RemoveAll(tmp)
 	mirror, err := e2e.BuildProvider(ctx, root, tmp)
 	check(err)
-	check(e2e.BuildPlugin(ctx, root, mirror, "./internal/e2e/cmd/noop-provider", noop.Address))
+	check(e2e.BuildPlugin(ctx, root, mirror, "./internal/e2e/cmd/noop-provider", noop.Source))
 
 	var rows []row
 	for _, l := range []time.Duration{2 * time.Second, 10 * time.Second, time.Minute, 10 * time.Minute} {
