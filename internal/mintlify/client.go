@@ -9,8 +9,10 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/go-cleanhttp"
@@ -144,6 +146,9 @@ func New(cfg Config) (*Client, error) {
 	return c, nil
 }
 
+// BaseURL is the API root the client calls.
+func (c *Client) BaseURL() string { return c.baseURL.String() }
+
 // HasAPIKey reports whether the client was given a key.
 func (c *Client) HasAPIKey() bool { return c.apiKey != "" }
 
@@ -190,10 +195,30 @@ func keepCredentialsOnSameHost(req *http.Request, via []*http.Request) error {
 	return nil
 }
 
-func (c *Client) logAttempt(_ retryablehttp.Logger, req *http.Request, attempt int) {
+func (c *Client) logAttempt(_ retryablehttp.Logger, req *http.Request, n int) {
+	if att, ok := req.Context().Value(attemptKey{}).(*attempt); ok {
+		att.connected.Store(false)
+	}
 	c.log(req.Context(), "Mintlify API request", map[string]any{
-		"method": req.Method, "path": req.URL.Path, "attempt": attempt + 1,
+		"method": req.Method, "path": req.URL.Path, "attempt": n + 1,
 	})
+}
+
+// attempt follows the current attempt of a call: whether it got a
+// connection. Until it has, nothing of the request can have reached the
+// server, whatever the error (a refused dial, a failed TLS handshake or
+// certificate check, or a context that ended first).
+type attempt struct{ connected atomic.Bool }
+
+type attemptKey struct{}
+
+// trace is ctx with a, which logAttempt resets before each attempt and
+// the transport marks connected.
+func (a *attempt) trace(ctx context.Context) context.Context {
+	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+		GotConn: func(httptrace.GotConnInfo) { a.connected.Store(true) },
+	})
+	return context.WithValue(ctx, attemptKey{}, a)
 }
 
 // do sends one API call and decodes a 2xx JSON answer into out.
@@ -261,7 +286,8 @@ func (c *Client) send(ctx context.Context, client *retryablehttp.Client, method 
 			return nil, err
 		}
 	}
-	req, err := retryablehttp.NewRequestWithContext(ctx, method, u.String(), bytesOrNil(payload))
+	var att attempt
+	req, err := retryablehttp.NewRequestWithContext(att.trace(ctx), method, u.String(), bytesOrNil(payload))
 	if err != nil {
 		return nil, err
 	}
@@ -283,7 +309,11 @@ func (c *Client) send(ctx context.Context, client *retryablehttp.Client, method 
 		return nil, decode
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s %s: %w", method, u.Path, err)
+		err = fmt.Errorf("%s %s: %w", method, u.Path, err)
+		if !att.connected.Load() {
+			err = &NotSentError{Err: err}
+		}
+		return nil, err
 	}
 	c.log(ctx, "Mintlify API response", map[string]any{
 		"method": method, "path": u.Path, "status": resp.StatusCode, "duration_ms": time.Since(start).Milliseconds(),

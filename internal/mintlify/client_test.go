@@ -286,6 +286,23 @@ func TestRetryPolicy(t *testing.T) {
 			t.Errorf("err %v after %d attempts; want 3 attempts and an error that says nothing was sent", err, attempts.Load())
 		}
 	})
+	t.Run("POST over https to a server without TLS sends nothing", func(t *testing.T) {
+		srv, calls := statusSequence(t, 201)
+		_, err := newClient(t, strings.Replace(srv.URL, "http://", "https://", 1), "k").CreateJob(ctx, "p", "x")
+		var notSent *mintlify.NotSentError
+		if !errors.As(err, &notSent) || mintlify.MayHaveActed(err) || calls.Load() != 0 {
+			t.Errorf("err %v after %d calls; want a NotSentError: a failed TLS handshake sends nothing", err, calls.Load())
+		}
+	})
+	t.Run("POST with its deadline already past sends nothing", func(t *testing.T) {
+		srv, calls := statusSequence(t, 201)
+		expired, cancel := context.WithTimeout(ctx, -time.Second)
+		defer cancel()
+		_, err := newClient(t, srv.URL, "k").CreateJob(expired, "p", "x")
+		if err == nil || mintlify.MayHaveActed(err) || calls.Load() != 0 {
+			t.Errorf("err %v after %d calls; want an error that says nothing was sent", err, calls.Load())
+		}
+	})
 	t.Run("POST does not retry a timeout after sending", func(t *testing.T) {
 		var calls atomic.Int32
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -68,6 +68,16 @@ func (e *DecodeError) Error() string {
 
 func (e *DecodeError) Unwrap() error { return e.Err }
 
+// NotSentError is a call that never got a connection to the server: the
+// host could not be reached, the TLS handshake or the certificate check
+// failed, or the caller's context ended first. Nothing of the request can
+// have reached the API.
+type NotSentError struct{ Err error }
+
+func (e *NotSentError) Error() string { return e.Err.Error() + " (the request was not sent)" }
+
+func (e *NotSentError) Unwrap() error { return e.Err }
+
 // newStatusError turns a non-2xx answer into the matching typed error.
 func newStatusError(base *APIError, header http.Header, now time.Time) error {
 	switch base.StatusCode {

@@ -4,8 +4,6 @@
 // in Mintlify's admin OpenAPI document and returns typed values and errors.
 package mintlify
 
-import "time"
-
 // Job statuses the v2 API documents. The API may add more; callers must treat
 // an unknown status as "not finished yet".
 const (
@@ -17,13 +15,13 @@ const (
 
 // AgentJob is the v2 representation of an agent job.
 type AgentJob struct {
-	ID         string     `json:"id"`
-	Status     string     `json:"status"`
-	Source     JobSource  `json:"source"`
-	Model      string     `json:"model"`
-	PRLink     *string    `json:"prLink"`
-	CreatedAt  *time.Time `json:"createdAt"`
-	ArchivedAt *time.Time `json:"archivedAt"`
+	ID         string    `json:"id"`
+	Status     string    `json:"status"`
+	Source     JobSource `json:"source"`
+	Model      string    `json:"model"`
+	PRLink     *string   `json:"prLink"`
+	CreatedAt  *Time     `json:"createdAt"`
+	ArchivedAt *Time     `json:"archivedAt"`
 }
 
 // JobSource names the repository and branch an agent job works on.

@@ -10,22 +10,21 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // Session is a job in the shape of the deprecated v1 endpoints, which the
 // jobs listing still uses.
 type Session struct {
-	SessionID       string    `json:"sessionId"`
-	Subdomain       string    `json:"subdomain"`
-	Branch          *string   `json:"branch"`
-	Haulted         bool      `json:"haulted"`
-	HaultReason     string    `json:"haultReason"`
-	PullRequestLink string    `json:"pullRequestLink"`
-	MessageToUser   string    `json:"messageToUser"`
-	Todos           []Todo    `json:"todos"`
-	Title           string    `json:"title"`
-	CreatedAt       time.Time `json:"createdAt"`
+	SessionID       string  `json:"sessionId"`
+	Subdomain       string  `json:"subdomain"`
+	Branch          *string `json:"branch"`
+	Haulted         bool    `json:"haulted"`
+	HaultReason     string  `json:"haultReason"`
+	PullRequestLink string  `json:"pullRequestLink"`
+	MessageToUser   string  `json:"messageToUser"`
+	Todos           []Todo  `json:"todos"`
+	Title           string  `json:"title"`
+	CreatedAt       Time    `json:"createdAt"`
 }
 
 // Todo is one step of an agent's plan.

@@ -30,24 +30,23 @@ func IsTransient(err error) bool {
 
 // MayHaveActed reports whether a failed write may still have been carried
 // out by the server: it answered with a server error or an unreadable body,
-// or the connection broke after the request was sent. The caller cannot know
-// whether the job exists and must not send the request again blindly.
+// or the connection broke after it was made. The caller cannot know whether
+// the job exists and must not send the request again blindly. A request
+// that never got a connection (NotSentError) reached nothing.
 func MayHaveActed(err error) bool {
-	if err == nil {
-		return false
-	}
 	var (
-		api    *APIError
-		decode *DecodeError
+		notSent *NotSentError
+		api     *APIError
+		decode  *DecodeError
 	)
 	switch {
+	case err == nil, errors.As(err, &notSent):
+		return false
 	case errors.As(err, &decode):
 		return true
 	case errors.As(err, &api):
 		return api.StatusCode >= 500
-	case errors.Is(err, context.Canceled):
-		return true
 	default:
-		return !isDialError(err)
+		return true
 	}
 }
