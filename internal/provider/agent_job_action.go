@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -25,13 +24,13 @@ type agentJobAction struct {
 }
 
 type agentJobActionModel struct {
-	Prompt            types.String         `tfsdk:"prompt"`
-	JobID             types.String         `tfsdk:"job_id"`
-	ProjectID         types.String         `tfsdk:"project_id"`
-	WaitForCompletion types.Bool           `tfsdk:"wait_for_completion"`
-	AllowFailure      types.Bool           `tfsdk:"allow_failure"`
-	PollInterval      timetypes.GoDuration `tfsdk:"poll_interval"`
-	Timeout           timetypes.GoDuration `tfsdk:"timeout"`
+	Prompt            types.String `tfsdk:"prompt"`
+	JobID             types.String `tfsdk:"job_id"`
+	ProjectID         types.String `tfsdk:"project_id"`
+	WaitForCompletion types.Bool   `tfsdk:"wait_for_completion"`
+	AllowFailure      types.Bool   `tfsdk:"allow_failure"`
+	PollInterval      types.String `tfsdk:"poll_interval"`
+	Timeout           types.String `tfsdk:"timeout"`
 }
 
 func (a *agentJobAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
@@ -69,16 +68,16 @@ func (a *agentJobAction) Schema(_ context.Context, _ action.SchemaRequest, resp 
 				Optional:            true,
 			},
 			"poll_interval": schema.StringAttribute{
-				MarkdownDescription: "The longest wait between two status checks, as a Go duration; at least `1s`. Defaults to `\"30s\"`.",
-				CustomType:          timetypes.GoDurationType{},
-				Optional:            true,
-				Validators:          []validator.String{minDuration(wait.MinInterval)},
+				MarkdownDescription: fmt.Sprintf("The longest wait between two status checks, as a Go duration; at least `%s`. Defaults to `%q`.",
+					durationText(wait.MinInterval), durationText(wait.DefaultCap)),
+				Optional:   true,
+				Validators: []validator.String{minDuration(wait.MinInterval)},
 			},
 			"timeout": schema.StringAttribute{
-				MarkdownDescription: "How long to start the job and wait for it, as a Go duration. Defaults to `\"30m\"`.",
-				CustomType:          timetypes.GoDurationType{},
-				Optional:            true,
-				Validators:          []validator.String{minDuration(time.Second)},
+				MarkdownDescription: fmt.Sprintf("How long to start the job and wait for it, as a Go duration. Defaults to `%q`.",
+					durationText(defaultCreateTimeout)),
+				Optional:   true,
+				Validators: []validator.String{positiveDuration("30m")},
 			},
 		},
 	}
@@ -96,9 +95,9 @@ func (a *agentJobAction) Invoke(ctx context.Context, req action.InvokeRequest, r
 	}
 	client, project, diags := a.data.clientFor(m.ProjectID)
 	resp.Diagnostics.Append(diags...)
-	limit, diags := durationOr(m.Timeout, defaultCreateTimeout)
+	limit, diags := durationOr(m.Timeout, defaultCreateTimeout, "timeout")
 	resp.Diagnostics.Append(diags...)
-	capInterval, diags := durationOr(m.PollInterval, wait.DefaultCap)
+	capInterval, diags := durationOr(m.PollInterval, wait.DefaultCap, "poll_interval")
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -109,16 +108,40 @@ func (a *agentJobAction) Invoke(ctx context.Context, req action.InvokeRequest, r
 		resp.SendProgress(action.InvokeProgressEvent{Message: fmt.Sprintf(format, args...)})
 	}
 
-	start := time.Now()
+	keep := func(id string) string {
+		return fmt.Sprintf("The job goes on in Mintlify: follow it with the mintlify_agent_job data source (id = %q).", id)
+	}
+	waitFor := func(job *mintlify.AgentJob, start time.Time) (*mintlify.AgentJob, bool) {
+		final, err := wait.ForJob(ctx, job, func(ctx context.Context) (*mintlify.AgentJob, error) {
+			return client.GetJob(ctx, project, job.ID)
+		}, wait.Options{Cap: capInterval, Start: start, OnChange: func(_ context.Context, j *mintlify.AgentJob) {
+			progress("Agent job %s is %s", j.ID, j.Status)
+		}})
+		resp.Diagnostics.Append(a.data.waitDiagnostics(err, final, project, limit, m.AllowFailure.ValueBool(), keep(final.ID))...)
+		return final, !resp.Diagnostics.HasError()
+	}
+
 	var job *mintlify.AgentJob
 	var err error
 	if m.JobID.IsNull() {
 		job, err = client.CreateJob(ctx, project, m.Prompt.ValueString())
 	} else {
-		job, err = client.SendMessage(ctx, project, m.JobID.ValueString(), m.Prompt.ValueString())
+		job, err = client.GetJob(ctx, project, m.JobID.ValueString())
+		if err == nil && !mintlify.IsTerminal(job.Status) {
+			// A conversation is sequential: the current run ends first.
+			progress("Agent job %s is %s: waiting for its current run to end before sending the follow-up prompt", job.ID, job.Status)
+			var ok bool
+			if job, ok = waitFor(job, time.Now()); !ok {
+				return
+			}
+		}
+		if err == nil {
+			job, err = client.SendMessage(ctx, project, job.ID, m.Prompt.ValueString())
+		}
 	}
+	start := time.Now()
 	if err != nil {
-		resp.Diagnostics.AddError("Could not start the Mintlify agent job", explainAPIError(err, project))
+		resp.Diagnostics.AddError("Could not start the Mintlify agent job", a.data.explain(err, project, m.JobID.ValueString()))
 		return
 	}
 	if m.JobID.IsNull() {
@@ -127,14 +150,7 @@ func (a *agentJobAction) Invoke(ctx context.Context, req action.InvokeRequest, r
 		progress("Sent the follow-up prompt to agent job %s", job.ID)
 	}
 	if m.WaitForCompletion.IsNull() || m.WaitForCompletion.ValueBool() {
-		final, err := wait.ForJob(ctx, job, func(ctx context.Context) (*mintlify.AgentJob, error) {
-			return client.GetJob(ctx, project, job.ID)
-		}, wait.Options{Cap: capInterval, Start: start, OnChange: func(_ context.Context, j *mintlify.AgentJob) {
-			progress("Agent job %s is %s", j.ID, j.Status)
-		}})
-		job = final
-		resp.Diagnostics.Append(waitDiagnostics(err, job, project, limit, m.AllowFailure.ValueBool(),
-			fmt.Sprintf("The job goes on in Mintlify: follow it with the mintlify_agent_job data source (id = %q).", job.ID))...)
+		job, _ = waitFor(job, start)
 	}
 	link := "no pull request yet"
 	if job.PRLink != nil {

@@ -77,10 +77,10 @@ func (d *agentJobDataSource) Read(ctx context.Context, req datasource.ReadReques
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Could not read the Mintlify agent job", explainAPIError(err, project))
+		resp.Diagnostics.AddError("Could not read the Mintlify agent job", d.data.explain(err, project, m.ID.ValueString()))
 		return
 	}
 	m.ProjectID = types.StringValue(project)
-	m.set(ctx, job)
+	resp.Diagnostics.Append(m.set(ctx, job)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

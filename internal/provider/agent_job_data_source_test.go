@@ -13,7 +13,7 @@ import (
 )
 
 func TestAccAgentJobDataSource(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: 1})
+	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
 	const dataAddr = "data.mintlify_agent_job.test"
 	same := func(attr string) statecheck.StateCheck {
 		return statecheck.CompareValuePairs(jobAddr, tfjsonpath.New(attr), dataAddr, tfjsonpath.New(attr), compare.ValuesSame())

@@ -2,11 +2,11 @@ package provider
 
 import (
 	"context"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -106,7 +106,8 @@ func jobDataSourceAttributes() map[string]dschema.Attribute {
 }
 
 // set copies what the API reported into the fields.
-func (f *jobFields) set(ctx context.Context, job *mintlify.AgentJob) {
+func (f *jobFields) set(ctx context.Context, job *mintlify.AgentJob) diag.Diagnostics {
+	var diags, d diag.Diagnostics
 	f.Status = types.StringValue(job.Status)
 	// A v1 job is saved before the API has reported its model: keep what
 	// is configured (or null) until it does.
@@ -114,17 +115,23 @@ func (f *jobFields) set(ctx context.Context, job *mintlify.AgentJob) {
 		f.Model = newModelValue(job.Model)
 	}
 	f.PRLink = types.StringPointerValue(job.PRLink)
-	f.CreatedAt = rfc3339(job.CreatedAt)
-	f.ArchivedAt = rfc3339(job.ArchivedAt)
-	f.Source, _ = types.ObjectValueFrom(ctx, sourceAttrTypes, struct {
+	f.CreatedAt, d = rfc3339(job.CreatedAt)
+	diags.Append(d...)
+	f.ArchivedAt, d = rfc3339(job.ArchivedAt)
+	diags.Append(d...)
+	f.Source, d = types.ObjectValueFrom(ctx, sourceAttrTypes, struct {
 		Repository types.String `tfsdk:"repository"`
 		Ref        types.String `tfsdk:"ref"`
 	}{types.StringValue(job.Source.Repository), types.StringPointerValue(job.Source.Ref)})
+	diags.Append(d...)
+	return diags
 }
 
-func rfc3339(t *time.Time) timetypes.RFC3339 {
+// rfc3339 keeps a time exactly as the API wrote it, fractional seconds
+// included, so comparing it with another time the API sent is exact.
+func rfc3339(t *mintlify.Time) (timetypes.RFC3339, diag.Diagnostics) {
 	if t == nil {
-		return timetypes.NewRFC3339Null()
+		return timetypes.NewRFC3339Null(), nil
 	}
-	return timetypes.NewRFC3339TimeValue(*t)
+	return timetypes.NewRFC3339Value(t.Text)
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -31,7 +32,7 @@ func stringList(values ...string) knownvalue.Check {
 }
 
 func TestAccAgentJob_followUps(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: 1})
+	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
 	env.emulatorOnly(t)
 	const first = "Document the CLI [emulator:no-pr]"
 	var jobID string
@@ -85,7 +86,7 @@ func TestAccAgentJob_followUps(t *testing.T) {
 }
 
 func TestAccAgentJob_followUpsOnCreate(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: 1})
+	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
 	env.emulatorOnly(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -105,7 +106,7 @@ func TestAccAgentJob_followUpsOnCreate(t *testing.T) {
 // TestAccAgentJob_interruptedFollowUps times out while the first of two new
 // prompts runs: state keeps exactly that prompt, and it is not sent again.
 func TestAccAgentJob_interruptedFollowUps(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: 1})
+	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
 	env.emulatorOnly(t)
 	long := "Rewrite everything [emulator:duration=1h]"
 	resource.ParallelTest(t, resource.TestCase{
@@ -132,7 +133,7 @@ func TestAccAgentJob_interruptedFollowUps(t *testing.T) {
 }
 
 func TestAccAgentJob_followUpRefused(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: 1})
+	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
 	env.emulatorOnly(t)
 	const first = "Archive me [emulator:archive]"
 	resource.ParallelTest(t, resource.TestCase{
@@ -148,7 +149,7 @@ func TestAccAgentJob_followUpRefused(t *testing.T) {
 }
 
 func TestAccAgentJob_v1Options(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: 1})
+	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
 	env.emulatorOnly(t)
 	config := jobConfig(env, `  prompt        = "Document the SDK"
   model         = "opus"
@@ -200,7 +201,7 @@ func TestAccAgentJob_v1Options(t *testing.T) {
 }
 
 func TestAccAgentJob_importedModelIsAdopted(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: 1})
+	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
 	env.emulatorOnly(t) // the real API's model names vary
 	jobID := env.createJob(t, "Imported job")
 	config := func(model string) string {
@@ -250,5 +251,60 @@ func TestAccAgentJob_badConversationInputs(t *testing.T) {
 		"blank follow-up":    bad("prompt = \"x\"\nfollow_up_prompts = [\"  \"]", notBlank...),
 		"blank branch":       bad("prompt = \"x\"\nbranch = \" \"", "branch", "at least one character that is not white space"),
 		"haiku for new jobs": bad("prompt = \"x\"\nmodel = \"claude-haiku-4-5\"", "Invalid model for a new job", `"sonnet" or "opus"`),
+	})
+}
+
+// TestAccAgentJob_followUpsWaitForEachRun checks that a conversation is
+// sequential: each follow-up goes out only after the job's previous run
+// has ended, even when the resource does not wait for completion, and an
+// update first waits for a run still active from the create.
+func TestAccAgentJob_followUpsWaitForEachRun(t *testing.T) {
+	const run = 2 * time.Second
+	env := newAccEnv(t, emulator.Options{JobDuration: run})
+	env.emulatorOnly(t)
+	config := func(wait bool, followUps ...string) string {
+		list, _ := json.Marshal(followUps)
+		return jobConfig(env, fmt.Sprintf("  prompt              = \"Write the guide\"\n  follow_up_prompts   = %s\n  wait_for_completion = %t", list, wait))
+	}
+	// Each agent use (the create, then each message) must come a run's
+	// length after the one before it.
+	sequential := func(uses int) error {
+		var at []time.Time
+		for _, r := range env.emu.Requests() {
+			if r.Method == http.MethodPost {
+				at = append(at, r.At)
+			}
+		}
+		if len(at) != uses {
+			return fmt.Errorf("%d agent uses, want %d", len(at), uses)
+		}
+		for i := 1; i < len(at); i++ {
+			if gap := at[i].Sub(at[i-1]); gap < run-50*time.Millisecond {
+				return fmt.Errorf("use %d came %s after the one before, while that run lasts %s: a follow-up was sent to an active job", i+1, gap, run)
+			}
+		}
+		return nil
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: config(false, "Add a diagram", "Add an FAQ", "Shorten the intro"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("follow_up_prompts"), stringList("Add a diagram", "Add an FAQ", "Shorten the intro")),
+					// Not waited for after the last prompt.
+					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("status"), knownvalue.StringExact("active")),
+				},
+				Check: func(*terraform.State) error { return sequential(4) },
+			},
+			{
+				// The last run is still active when the update starts.
+				Config: config(true, "Add a diagram", "Add an FAQ", "Shorten the intro", "Add a glossary"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("status"), knownvalue.StringExact("completed")),
+				},
+				Check: func(*terraform.State) error { return sequential(5) },
+			},
+		},
 	})
 }

@@ -6,9 +6,9 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -73,7 +73,7 @@ func (l *agentJobListResource) List(ctx context.Context, req list.ListRequest, s
 	}
 	sessions, err := client.ListJobs(ctx, project, 0)
 	if err != nil {
-		diags.AddError("Could not list the Mintlify agent jobs", explainAPIError(err, project))
+		diags.AddError("Could not list the Mintlify agent jobs", l.data.explain(err, project, ""))
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
@@ -105,10 +105,11 @@ func (l *agentJobListResource) result(ctx context.Context, req list.ListRequest,
 	}
 	job, err := client.GetJob(ctx, project, s.SessionID)
 	if err != nil {
-		r.Diagnostics.AddError("Could not read the Mintlify agent job", explainAPIError(err, project))
+		r.Diagnostics.AddError("Could not read the Mintlify agent job", l.data.explain(err, project, s.SessionID))
 		return r
 	}
-	m := importedJob(ctx, project, job)
+	m, diags := importedJob(ctx, project, job)
+	r.Diagnostics.Append(diags...)
 	r.Diagnostics.Append(r.Resource.Set(ctx, &m)...)
 	return r
 }
@@ -129,18 +130,17 @@ func displayName(s mintlify.Session) string {
 
 // importedJob is the resource as reading an imported job yields it: what
 // the API reports, and null for everything only configuration sets.
-func importedJob(ctx context.Context, project string, job *mintlify.AgentJob) agentJobResourceModel {
+func importedJob(ctx context.Context, project string, job *mintlify.AgentJob) (agentJobResourceModel, diag.Diagnostics) {
 	m := agentJobResourceModel{
 		ID:              types.StringValue(job.ID),
 		ProjectID:       types.StringValue(project),
 		Prompt:          types.StringNull(),
-		PollInterval:    timetypes.NewGoDurationNull(),
+		PollInterval:    types.StringNull(),
 		Timeouts:        timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType, "update": types.StringType})},
 		FollowUpPrompts: types.ListNull(types.StringType),
 		Branch:          types.StringNull(),
 		SystemPrompt:    types.StringNull(),
 	}
 	m.Model = newModelValue("")
-	m.set(ctx, job)
-	return m
+	return m, m.set(ctx, job)
 }

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -51,17 +50,17 @@ type agentJobResource struct {
 }
 
 type agentJobResourceModel struct {
-	ID                types.String         `tfsdk:"id"`
-	ProjectID         types.String         `tfsdk:"project_id"`
-	Prompt            types.String         `tfsdk:"prompt"`
-	WaitForCompletion types.Bool           `tfsdk:"wait_for_completion"`
-	AllowFailure      types.Bool           `tfsdk:"allow_failure"`
-	PollInterval      timetypes.GoDuration `tfsdk:"poll_interval"`
-	Timeouts          timeouts.Value       `tfsdk:"timeouts"`
-	FollowUpPrompts   types.List           `tfsdk:"follow_up_prompts"`
-	Branch            types.String         `tfsdk:"branch"`
-	AsDraft           types.Bool           `tfsdk:"as_draft"`
-	SystemPrompt      types.String         `tfsdk:"system_prompt"`
+	ID                types.String   `tfsdk:"id"`
+	ProjectID         types.String   `tfsdk:"project_id"`
+	Prompt            types.String   `tfsdk:"prompt"`
+	WaitForCompletion types.Bool     `tfsdk:"wait_for_completion"`
+	AllowFailure      types.Bool     `tfsdk:"allow_failure"`
+	PollInterval      types.String   `tfsdk:"poll_interval"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
+	FollowUpPrompts   types.List     `tfsdk:"follow_up_prompts"`
+	Branch            types.String   `tfsdk:"branch"`
+	AsDraft           types.Bool     `tfsdk:"as_draft"`
+	SystemPrompt      types.String   `tfsdk:"system_prompt"`
 	jobFields
 }
 
@@ -161,20 +160,19 @@ func (r *agentJobResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 		MarkdownDescription: fmt.Sprintf("The longest wait between two status checks, as a Go duration such as `\"15s\"`; at least `1s`. "+
 			"Defaults to `%q`. Checks start 1 s apart and space out to 10 %% of the job's age, up to this cap, "+
 			"so the provider notices a finished job within 1 s or 10 %% of its age with few API calls. "+
-			"A smaller cap notices long jobs sooner for more calls.", wait.DefaultCap.String()),
-		CustomType: timetypes.GoDurationType{},
+			"A smaller cap notices long jobs sooner for more calls.", durationText(wait.DefaultCap)),
 		Optional:   true,
 		Validators: []validator.String{minDuration(wait.MinInterval)},
 	}
-	timeoutsAttr, _ := timeouts.Attributes(ctx, timeouts.Opts{
+	timeoutsAttr, diags := timeoutsAttribute(ctx, timeouts.Opts{
 		Create: true,
-		CreateDescription: "How long to create the job and wait for it to end, as a Go duration such as `\"45m\"`. " +
-			"Defaults to `30m`. When it runs out the apply fails, and the job stays in state, marked tainted.",
+		CreateDescription: fmt.Sprintf("How long to create the job and wait for it to end, as a Go duration such as `\"45m\"`. "+
+			"Defaults to `%s`. When it runs out the apply fails, and the job stays in state, marked tainted.", durationText(defaultCreateTimeout)),
 		Update: true,
-		UpdateDescription: "How long to send new `follow_up_prompts` and wait for the job after each, as a Go duration. " +
-			"Defaults to `30m`. When it runs out the apply fails; the prompts sent so far are kept in state.",
-	}).(schema.SingleNestedAttribute)
-	timeoutsAttr.MarkdownDescription = "How long operations may take. Changing a timeout only updates the state."
+		UpdateDescription: fmt.Sprintf("How long to send new `follow_up_prompts` and wait for the job after each, as a Go duration. "+
+			"Defaults to `%s`. When it runs out the apply fails; the prompts sent so far are kept in state.", durationText(defaultUpdateTimeout)),
+	})
+	resp.Diagnostics.Append(diags...)
 	attrs["timeouts"] = timeoutsAttr
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Starts a Mintlify documentation-agent job with a prompt and waits until it ends. " +
@@ -220,9 +218,16 @@ func (r *agentJobResource) Configure(_ context.Context, req resource.ConfigureRe
 
 // ModifyPlan reports a missing key or project when the plan is made, not
 // half-way through an apply, shows the provider's project_id in the plan,
-// and marks what follow-up prompts will change as known only after apply.
+// marks what follow-up prompts will change as known only after apply, and
+// says in the plan that destroying only forgets the job.
 func (r *agentJobResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if r.data == nil || req.Plan.Raw.IsNull() {
+	if req.Plan.Raw.IsNull() {
+		var id types.String
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
+		resp.Diagnostics.AddWarning("Destroying only forgets the agent job", forgotten(id.ValueString()))
+		return
+	}
+	if r.data == nil {
 		return
 	}
 	// Plans run for every resource on every plan: read only the attributes
@@ -234,7 +239,12 @@ func (r *agentJobResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	var sent, planned types.List
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("follow_up_prompts"), &sent)...)
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("follow_up_prompts"), &planned)...)
-	if resp.Diagnostics.HasError() || len(newFollowUps(ctx, sent, planned)) == 0 {
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	prompts, diags := newFollowUps(ctx, sent, planned)
+	resp.Diagnostics.Append(diags...)
+	if len(prompts) == 0 {
 		return
 	}
 	for _, name := range []string{"status", "pr_link", "archived_at"} {
@@ -245,6 +255,13 @@ func (r *agentJobResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if configModel.IsNull() {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("model"), modelValue{StringValue: types.StringUnknown()})...)
 	}
+}
+
+// forgotten says what destroying a job does, in the plan and after it.
+func forgotten(id string) string {
+	return fmt.Sprintf("Mintlify has no API to delete an agent job: destroying removes job %s from the state only. "+
+		"The job and any pull request it opened stay in Mintlify and GitHub; archive the job in the Mintlify dashboard "+
+		"and close the pull request if you no longer want them.", id)
 }
 
 func (r *agentJobResource) planCreate(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
@@ -288,11 +305,12 @@ func (r *agentJobResource) Create(ctx context.Context, req resource.CreateReques
 	start := time.Now()
 	job, stream, err := startJob(ctx, client, project, &plan)
 	if err != nil {
-		detail := explainAPIError(err, project)
+		detail := r.data.explain(err, project, "")
 		if mintlify.MayHaveActed(err) {
 			detail += " Mintlify may have started the job before the connection failed, and the provider does not " +
-				"send a create twice: look for it in the project's agent jobs in the dashboard and import it " +
-				"(terraform import with its ID) instead of applying again, which would start another job."
+				"send a create twice: look for it in the project's agent jobs in the dashboard (or the mintlify_agent_jobs " +
+				"data source) and import it by its ID, with an import block or the import command, instead of applying " +
+				"again, which would start another job."
 		}
 		resp.Diagnostics.AddError("Could not create the Mintlify agent job", detail)
 		return
@@ -302,20 +320,21 @@ func (r *agentJobResource) Create(ctx context.Context, req resource.CreateReques
 	plan.ProjectID = types.StringValue(project)
 	followUps := plan.FollowUpPrompts
 	plan.FollowUpPrompts = types.ListNull(types.StringType)
-	plan.set(ctx, job)
+	resp.Diagnostics.Append(plan.set(ctx, job)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, plan.ProjectID, plan.ID)...)
 	tflog.Info(ctx, "Created agent job", map[string]any{"job_id": job.ID, "project_id": project, "v1": stream != nil})
 
 	if stream != nil {
-		job, diags = r.followStream(ctx, &plan, stream, &resp.State)
+		job, diags = r.followStream(ctx, &plan, stream, createTimeout, &resp.State)
 		resp.Diagnostics.Append(diags...)
 		if resp.Diagnostics.HasError() {
 			return
 		}
 	}
 	if plan.waits() {
-		resp.Diagnostics.Append(r.waitAndRecord(ctx, &plan, job, start, createTimeout, &resp.State, keptTainted)...)
+		job, diags = r.waitAndRecord(ctx, &plan, job, start, createTimeout, &resp.State, keptTainted)
+		resp.Diagnostics.Append(diags...)
 		if resp.Diagnostics.HasError() {
 			return
 		}
@@ -327,7 +346,7 @@ func (r *agentJobResource) Create(ctx context.Context, req resource.CreateReques
 		plan.FollowUpPrompts = followUps
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	resp.Diagnostics.Append(r.sendFollowUps(ctx, &plan, prompts, createTimeout, &resp.State, keptTainted)...)
+	resp.Diagnostics.Append(r.sendFollowUps(ctx, &plan, job, prompts, createTimeout, &resp.State, keptTainted)...)
 }
 
 // startJob creates the job: with the v2 API, or with the deprecated v1 one
@@ -348,53 +367,68 @@ func startJob(ctx context.Context, client *mintlify.Client, project string, plan
 }
 
 // followStream reads a v1 job's event stream until the agent is done (or
-// closes it when not waiting), then reads the job with the v2 API.
-func (r *agentJobResource) followStream(ctx context.Context, m *agentJobResourceModel, stream *mintlify.V1JobStream, state stateSetter) (*mintlify.AgentJob, diag.Diagnostics) {
+// closes it when not waiting), then reads the job with the v2 API. A
+// timeout or an interrupt while reading is reported as a wait's would be.
+func (r *agentJobResource) followStream(ctx context.Context, m *agentJobResourceModel, stream *mintlify.V1JobStream, limit time.Duration,
+	state stateSetter) (*mintlify.AgentJob, diag.Diagnostics) {
 	var diags diag.Diagnostics
+	project, id := m.ProjectID.ValueString(), m.ID.ValueString()
 	if m.waits() {
 		events, err := stream.Wait(ctx)
 		tflog.Debug(ctx, "Agent job event stream ended", map[string]any{"events": events, "error": fmt.Sprint(err)})
+		if ctx.Err() != nil {
+			job := &mintlify.AgentJob{ID: id, Status: m.Status.ValueString()}
+			return job, r.data.waitDiagnostics(ctx.Err(), job, project, limit, m.AllowFailure.ValueBool(), keptTainted(id))
+		}
 	} else {
 		_ = stream.Close()
 	}
-	job, err := r.data.client.GetJob(ctx, m.ProjectID.ValueString(), m.ID.ValueString())
+	job, err := r.data.client.GetJob(ctx, project, id)
 	if err != nil {
 		diags.AddError("Could not read the new Mintlify agent job",
-			fmt.Sprintf("Agent job %s was created; reading it failed: %s %s", m.ID.ValueString(), explainAPIError(err, m.ProjectID.ValueString()), keptTainted(m.ID.ValueString())))
+			fmt.Sprintf("Agent job %s was created; reading it failed: %s %s", id, r.data.explain(err, project, id), keptTainted(id)))
 		return nil, diags
 	}
-	m.set(ctx, job)
+	diags.Append(m.set(ctx, job)...)
 	diags.Append(state.Set(ctx, m)...)
 	return job, diags
 }
 
-// sendFollowUps sends each prompt in turn, records it in state as soon as
-// Mintlify accepts it (so it is never sent twice), and waits after each one
-// as the create waits.
-func (r *agentJobResource) sendFollowUps(ctx context.Context, m *agentJobResourceModel, prompts []string, limit time.Duration,
-	state stateSetter, keep func(string) string) diag.Diagnostics {
+// sendFollowUps sends each prompt in turn and records it in state as soon
+// as Mintlify accepts it, so it is never sent twice. A conversation is
+// sequential: before each prompt it waits until the job's current run has
+// ended (job is the job as last seen). After the last prompt it waits only
+// when the resource waits for completion.
+func (r *agentJobResource) sendFollowUps(ctx context.Context, m *agentJobResourceModel, job *mintlify.AgentJob, prompts []string,
+	limit time.Duration, state stateSetter, keep func(string) string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	project, id := m.ProjectID.ValueString(), m.ID.ValueString()
+	start := time.Now()
 	for _, prompt := range prompts {
-		start := time.Now()
-		job, err := r.data.client.SendMessage(ctx, project, id, prompt)
-		if err != nil {
-			diags.AddError("Could not send the follow-up prompt",
-				fmt.Sprintf("Mintlify refused follow-up prompt %q for agent job %s. %s Prompts sent before it are recorded in state. "+
-					"An archived job takes no more prompts: remove the new prompts, or change an earlier one to start a new job.",
-					prompt, id, explainAPIError(err, project)))
-			return diags
-		}
-		m.FollowUpPrompts = appendString(m.FollowUpPrompts, prompt)
-		m.set(ctx, job)
-		diags.Append(state.Set(ctx, m)...)
-		tflog.Info(ctx, "Sent follow-up prompt", map[string]any{"job_id": id, "prompts_sent": len(m.FollowUpPrompts.Elements())})
-		if m.waits() {
-			diags.Append(r.waitAndRecord(ctx, m, job, start, limit, state, keep)...)
+		if !mintlify.IsTerminal(job.Status) {
+			job, diags = r.waitAndRecord(ctx, m, job, start, limit, state, keep)
 			if diags.HasError() {
 				return diags
 			}
 		}
+		start = time.Now()
+		sent, err := r.data.client.SendMessage(ctx, project, id, prompt)
+		if err != nil {
+			diags.AddError("Could not send the follow-up prompt",
+				fmt.Sprintf("Mintlify refused follow-up prompt %q for agent job %s. %s Prompts sent before it are recorded in state. "+
+					"An archived job takes no more prompts: remove the new prompts, or change an earlier one to start a new job.",
+					prompt, id, r.data.explain(err, project, id)))
+			return diags
+		}
+		job = sent
+		m.FollowUpPrompts = appendString(m.FollowUpPrompts, prompt)
+		diags.Append(m.set(ctx, job)...)
+		diags.Append(state.Set(ctx, m)...)
+		tflog.Info(ctx, "Sent follow-up prompt", map[string]any{"job_id": id, "prompts_sent": len(m.FollowUpPrompts.Elements())})
+	}
+	if len(prompts) > 0 && m.waits() {
+		_, d := r.waitAndRecord(ctx, m, job, start, limit, state, keep)
+		diags.Append(d...)
 	}
 	return diags
 }
@@ -410,38 +444,39 @@ func (m *agentJobResourceModel) waits() bool {
 }
 
 // keptTainted and keptSent tell a user what became of the job after a
-// failed create or a failed update.
+// failed create or a failed update. They name no binary: the same words
+// serve Terraform and OpenTofu users.
 func keptTainted(id string) string {
-	return fmt.Sprintf("Job %s stays in Terraform state, marked tainted: run `terraform untaint` on this resource to keep it, "+
-		"or apply again to replace it with a new job.", id)
+	return fmt.Sprintf("Job %s stays in the state, marked tainted: to keep it, untaint the resource (terraform untaint, "+
+		"or tofu untaint); to replace it with a new job, apply again.", id)
 }
 
 func keptSent(id string) string {
-	return fmt.Sprintf("Job %s stays in Terraform state with the follow-up prompts sent so far, which are never sent again; "+
+	return fmt.Sprintf("Job %s stays in the state with the follow-up prompts sent so far, which are never sent again; "+
 		"the job goes on in Mintlify, and the next refresh shows its status.", id)
 }
 
-// waitAndRecord waits for the job to end and writes what it last saw to
-// state, then explains a wait that did not end well.
+// waitAndRecord waits for the job's run to end and writes what it last saw
+// to state, then explains a wait that did not end well.
 func (r *agentJobResource) waitAndRecord(ctx context.Context, m *agentJobResourceModel, job *mintlify.AgentJob, start time.Time, limit time.Duration,
-	state stateSetter, keep func(string) string) diag.Diagnostics {
+	state stateSetter, keep func(string) string) (*mintlify.AgentJob, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	capInterval, d := durationOr(m.PollInterval, wait.DefaultCap)
+	capInterval, d := durationOr(m.PollInterval, wait.DefaultCap, "poll_interval")
 	diags.Append(d...)
 	project, id := m.ProjectID.ValueString(), m.ID.ValueString()
 	final, err := wait.ForJob(ctx, job, func(ctx context.Context) (*mintlify.AgentJob, error) {
 		return r.data.client.GetJob(ctx, project, id)
 	}, wait.Options{Cap: capInterval, Start: start})
-	m.set(ctx, final)
+	diags.Append(m.set(ctx, final)...)
 	diags.Append(state.Set(ctx, m)...)
-	diags.Append(waitDiagnostics(err, final, project, limit, m.AllowFailure.ValueBool(), keep(id))...)
-	return diags
+	diags.Append(r.data.waitDiagnostics(err, final, project, limit, m.AllowFailure.ValueBool(), keep(id))...)
+	return final, diags
 }
 
 // waitDiagnostics explains a wait that did not end well: a timeout, an
 // interrupt, an API failure, or a failed job (unless failures are allowed).
 // keep says what became of the job.
-func waitDiagnostics(err error, job *mintlify.AgentJob, project string, limit time.Duration, allowFailure bool, keep string) diag.Diagnostics {
+func (d *providerData) waitDiagnostics(err error, job *mintlify.AgentJob, project string, limit time.Duration, allowFailure bool, keep string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
@@ -453,7 +488,7 @@ func waitDiagnostics(err error, job *mintlify.AgentJob, project string, limit ti
 			fmt.Sprintf("Waiting for agent job %s in project %q stopped while it was %q. The job itself goes on in Mintlify. %s", job.ID, project, job.Status, keep))
 	case err != nil:
 		diags.AddError("Could not follow the Mintlify agent job",
-			fmt.Sprintf("Agent job %s was %q when reading it failed. %s %s", job.ID, job.Status, explainAPIError(err, project), keep))
+			fmt.Sprintf("Agent job %s was %q when reading it failed. %s %s", job.ID, job.Status, d.explain(err, project, job.ID), keep))
 	case job.Status == mintlify.StatusFailed && !allowFailure:
 		diags.AddError("The Mintlify agent job failed",
 			fmt.Sprintf("Agent job %s in project %q ended with status \"failed\". See the job in the Mintlify dashboard for the agent's messages. %s "+
@@ -480,19 +515,28 @@ func (r *agentJobResource) Read(ctx context.Context, req resource.ReadRequest, r
 	}
 	// Terraform before 1.12 needs the identity even when the job is gone.
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, types.StringValue(project), state.ID)...)
-	job, err := client.GetJob(ctx, project, state.ID.ValueString())
+	id := state.ID.ValueString()
+	job, err := client.GetJob(ctx, project, id)
 	var notFound *mintlify.NotFoundError
 	if errors.As(err, &notFound) {
-		tflog.Warn(ctx, "Agent job no longer exists in Mintlify; removing it from state", map[string]any{"job_id": state.ID.ValueString()})
+		tflog.Warn(ctx, "Agent job no longer exists in Mintlify; removing it from state", map[string]any{"job_id": id})
 		resp.State.RemoveResource(ctx)
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Could not read the Mintlify agent job", explainAPIError(err, project))
+		resp.Diagnostics.AddError("Could not read the Mintlify agent job", r.data.explain(err, project, id))
 		return
 	}
+	// A job that was not waited for fails unseen: say so once it has.
+	if was := state.Status.ValueString(); was != "" && was != mintlify.StatusFailed && job.Status == mintlify.StatusFailed &&
+		!state.AllowFailure.ValueBool() {
+		resp.Diagnostics.AddWarning("The Mintlify agent job failed",
+			fmt.Sprintf("Agent job %s in project %q was %q at the last refresh and has since ended with status \"failed\". "+
+				"See the job in the Mintlify dashboard for the agent's messages. To run it again, change its prompt or replace "+
+				"the resource (apply with -replace); to accept failed jobs, set allow_failure = true.", id, project, was))
+	}
 	state.ProjectID = types.StringValue(project)
-	state.set(ctx, job)
+	resp.Diagnostics.Append(state.set(ctx, job)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -507,7 +551,8 @@ func (r *agentJobResource) Update(ctx context.Context, req resource.UpdateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	prompts := newFollowUps(ctx, state.FollowUpPrompts, plan.FollowUpPrompts)
+	prompts, diags := newFollowUps(ctx, state.FollowUpPrompts, plan.FollowUpPrompts)
+	resp.Diagnostics.Append(diags...)
 	next := plan
 	next.jobFields = state.jobFields
 	next.Model = plan.Model
@@ -531,25 +576,28 @@ func (r *agentJobResource) Update(ctx context.Context, req resource.UpdateReques
 	resp.Diagnostics.Append(diags...)
 	ctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
-	resp.Diagnostics.Append(r.sendFollowUps(ctx, &next, prompts, limit, &resp.State, keptSent)...)
+	job := &mintlify.AgentJob{ID: next.ID.ValueString(), Status: next.Status.ValueString()}
+	resp.Diagnostics.Append(r.sendFollowUps(ctx, &next, job, prompts, limit, &resp.State, keptSent)...)
 }
 
 // newFollowUps are the planned follow-up prompts after those sent.
-func newFollowUps(ctx context.Context, sentList, plannedList types.List) []string {
+func newFollowUps(ctx context.Context, sentList, plannedList types.List) ([]string, diag.Diagnostics) {
 	var sent, planned []string
-	sentList.ElementsAs(ctx, &sent, false)
-	if plannedList.IsUnknown() || plannedList.ElementsAs(ctx, &planned, false).HasError() || len(planned) <= len(sent) {
-		return nil
+	diags := sentList.ElementsAs(ctx, &sent, false)
+	if plannedList.IsUnknown() {
+		return nil, diags
 	}
-	return planned[len(sent):]
+	diags.Append(plannedList.ElementsAs(ctx, &planned, false)...)
+	if diags.HasError() || len(planned) <= len(sent) {
+		return nil, diags
+	}
+	return planned[len(sent):], diags
 }
 
 func (r *agentJobResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state agentJobResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	resp.Diagnostics.AddWarning("Agent job removed from Terraform state only",
-		fmt.Sprintf("Mintlify has no API to delete an agent job: job %s and any pull request it opened stay in Mintlify and GitHub. "+
-			"Archive the job in the Mintlify dashboard and close the pull request if you no longer want them.", state.ID.ValueString()))
+	var id types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
+	resp.Diagnostics.AddWarning("Agent job removed from the state only", forgotten(id.ValueString()))
 }
 
 func (r *agentJobResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

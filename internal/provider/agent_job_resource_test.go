@@ -20,6 +20,8 @@ const jobAddr = "mintlify_agent_job.test"
 var (
 	rfc3339Pattern = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$`)
 	prLinkPattern  = regexp.MustCompile(`^https://github\.com/.+/pull/.+`)
+	// rfc3339Fraction is an RFC 3339 time with fractional seconds.
+	rfc3339Fraction = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+(Z|[+-]\d\d:\d\d)$`)
 )
 
 func jobConfig(env *accEnv, attrs string) string {
@@ -45,7 +47,8 @@ func TestAccAgentJob_createWaitAndImport(t *testing.T) {
 					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("status"), knownvalue.StringExact("completed")),
 					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("model"), knownvalue.StringRegexp(regexp.MustCompile(`^\S+$`))),
 					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("pr_link"), knownvalue.StringRegexp(prLinkPattern)),
-					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("created_at"), knownvalue.StringRegexp(rfc3339Pattern)),
+					// As the API sent it, fractional seconds included.
+					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("created_at"), knownvalue.StringRegexp(rfc3339Fraction)),
 					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("archived_at"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("source").AtMapKey("repository"), knownvalue.StringRegexp(regexp.MustCompile(`^https://`))),
 					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("source").AtMapKey("ref"), knownvalue.NotNull()),
@@ -86,7 +89,7 @@ func TestAccAgentJob_createWaitAndImport(t *testing.T) {
 }
 
 func TestAccAgentJob_importBlockPlansClean(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: 1})
+	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
 	jobID := env.createJob(t, "Fix the typos in the quickstart")
 	imported := func(prompt string) string {
 		return env.config(fmt.Sprintf(`import {
@@ -186,28 +189,36 @@ func TestAccAgentJob_allowFailure(t *testing.T) {
 	})
 }
 
+// TestAccAgentJob_createTimeoutKeepsID runs a job past its create timeout,
+// a v2 job and a v1 job (read from its event stream) alike: the apply says
+// it timed out, and the job is kept, tainted.
 func TestAccAgentJob_createTimeoutKeepsID(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{})
-	env.emulatorOnly(t)
-	config := jobConfig(env, `  prompt   = "A long job [emulator:duration=1h]"
-  timeouts = { create = "3s" }`)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:      config,
-				ExpectError: errorLike("Timed out waiting", `was still "active" after 3s`, "terraform untaint", "timeouts.create"),
-			},
-			expectPlan(config, expectTaintedInPriorState(jobAddr)),
-		},
-	})
-	if n := env.emu.CountRequests("POST", "/job"); n != 1 {
-		t.Errorf("create requests = %d, want 1", n)
+	for name, options := range map[string]string{"v2": "", "v1": `model = "opus"`} {
+		t.Run(name, func(t *testing.T) {
+			env := newAccEnv(t, emulator.Options{})
+			env.emulatorOnly(t)
+			config := jobConfig(env, `  prompt   = "A long job [emulator:duration=1h]"
+  timeouts = { create = "3s" }
+  `+options)
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{
+					{
+						Config:      config,
+						ExpectError: errorLike("Timed out waiting", `was still "active" after 3s`, "terraform untaint", "timeouts.create"),
+					},
+					expectPlan(config, expectTaintedInPriorState(jobAddr)),
+				},
+			})
+			if n := env.emu.CountRequests("POST", "/job"); n != 1 {
+				t.Errorf("create requests = %d, want 1", n)
+			}
+		})
 	}
 }
 
 func TestAccAgentJob_deletedOutsideTerraform(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: 1})
+	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
 	env.emulatorOnly(t)
 	var jobID string
 	config := jobConfig(env, `  prompt = "Document the SDK"`)
@@ -230,8 +241,17 @@ func TestAccAgentJob_badInputs(t *testing.T) {
 	env := newAccEnv(t, emulator.Options{})
 	notBlank := errorLike("at least one character that is not white space")
 	tooShort := errorLike("at least 1s")
-	notDuration := regexp.MustCompile(`(?i)duration`)
+	notDuration := errorLike("which is not a duration")
 	bad := func(attrs string, want *regexp.Regexp) badConfig { return badConfig{jobConfig(env, attrs), want} }
+	if env.emu != nil {
+		// The subtests are parallel: they run after this function returns,
+		// before its cleanups.
+		t.Cleanup(func() {
+			if n := len(env.emu.Requests()); n != 0 {
+				t.Errorf("bad inputs reached the API: %d requests", n)
+			}
+		})
+	}
 	testBadConfigs(t, map[string]badConfig{
 		"empty prompt":             bad(`prompt = ""`, notBlank),
 		"blank prompt":             bad(`prompt = "   \n\t"`, notBlank),
@@ -241,11 +261,11 @@ func TestAccAgentJob_badInputs(t *testing.T) {
 		"poll_interval negative":   bad("prompt = \"x\"\npoll_interval = \"-5s\"", tooShort),
 		"poll_interval below 1s":   bad("prompt = \"x\"\npoll_interval = \"500ms\"", tooShort),
 		"timeout not a duration":   bad("prompt = \"x\"\ntimeouts = { create = \"forever\" }", notDuration),
+		"create timeout zero":      bad("prompt = \"x\"\ntimeouts = { create = \"0s\" }", errorLike("timeouts.create", "must be a positive duration")),
+		"create timeout negative":  bad("prompt = \"x\"\ntimeouts = { create = \"-1m\" }", errorLike("timeouts.create", "must be a positive duration")),
+		"update timeout zero":      bad("prompt = \"x\"\ntimeouts = { update = \"0s\" }", errorLike("timeouts.update", "must be a positive duration")),
 		"project_id with slash":    bad("prompt = \"x\"\nproject_id = \"a/b\"", errorLike("without '/' or spaces")),
 	})
-	if env.emu != nil && len(env.emu.Requests()) != 0 {
-		t.Errorf("bad inputs reached the API: %d requests", len(env.emu.Requests()))
-	}
 }
 
 func TestAccAgentJob_badImportIDs(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -48,11 +49,12 @@ type todoModel struct {
 }
 
 // listedJob is a job of the listing in the data source's terms.
-func listedJob(s mintlify.Session) listedJobModel {
+func listedJob(s mintlify.Session) (listedJobModel, diag.Diagnostics) {
 	todos := make([]todoModel, 0, len(s.Todos))
 	for _, t := range s.Todos {
 		todos = append(todos, todoModel{types.StringValue(t.Content), types.StringValue(t.Status), types.StringValue(t.Priority)})
 	}
+	createdAt, diags := rfc3339(&s.CreatedAt)
 	return listedJobModel{
 		ID:            types.StringValue(s.SessionID),
 		Status:        types.StringValue(s.Status()),
@@ -61,9 +63,9 @@ func listedJob(s mintlify.Session) listedJobModel {
 		Branch:        types.StringPointerValue(s.Branch),
 		PRLink:        stringOrNull(s.PullRequestLink),
 		MessageToUser: stringOrNull(s.MessageToUser),
-		CreatedAt:     rfc3339(&s.CreatedAt),
+		CreatedAt:     createdAt,
 		Todos:         todos,
-	}
+	}, diags
 }
 
 func stringOrNull(s string) types.String {
@@ -152,14 +154,16 @@ func (d *agentJobsDataSource) Read(ctx context.Context, req datasource.ReadReque
 	}
 	sessions, err := client.ListJobs(ctx, project, 0)
 	if err != nil {
-		resp.Diagnostics.AddError("Could not list the Mintlify agent jobs", explainAPIError(err, project))
+		resp.Diagnostics.AddError("Could not list the Mintlify agent jobs", d.data.explain(err, project, ""))
 		return
 	}
 	m.ProjectID = types.StringValue(project)
 	m.Jobs = []listedJobModel{}
 	for _, s := range sessions {
 		if (m.Status.IsNull() || s.Status() == m.Status.ValueString()) && (m.CreatedAfter.IsNull() || s.CreatedAt.After(after)) {
-			m.Jobs = append(m.Jobs, listedJob(s))
+			job, diags := listedJob(s)
+			resp.Diagnostics.Append(diags...)
+			m.Jobs = append(m.Jobs, job)
 		}
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)

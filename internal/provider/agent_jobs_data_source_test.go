@@ -16,7 +16,7 @@ import (
 // TestAccAgentJobsDataSource lists more jobs than two pages hold, with and
 // without filters.
 func TestAccAgentJobsDataSource(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: 1})
+	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
 	env.emulatorOnly(t)
 	for i := range 150 {
 		env.createJob(t, fmt.Sprintf("Old job %d", i))
@@ -83,5 +83,25 @@ func TestAccAgentJobsDataSource_badFilters(t *testing.T) {
 			errorLike("Invalid RFC3339 String Value", "yesterday")},
 		"unknown status": {env.config(`data "mintlify_agent_jobs" "test" { status = "done" }`),
 			errorLike("status", `"active"`, `"completed"`, `"failed"`)},
+	})
+}
+
+// TestAccAgentJobsDataSource_createdAfterAJob lists the jobs created after
+// a job: its created_at keeps the API's fractional seconds, so the job
+// itself is not among them.
+func TestAccAgentJobsDataSource_createdAfterAJob(t *testing.T) {
+	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: jobConfig(env, `  prompt = "The newest job"`) + `
+data "mintlify_agent_jobs" "after" {
+  created_after = mintlify_agent_job.test.created_at
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.mintlify_agent_jobs.after", tfjsonpath.New("jobs"), knownvalue.ListSizeExact(0)),
+			},
+		}},
 	})
 }

@@ -9,10 +9,12 @@ import (
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
 )
 
-// explainAPIError says what went wrong in a call for the project and what
-// the user can do about it.
-func explainAPIError(err error, projectID string) string {
+// explainAPIError says what went wrong in a call and what the user can do
+// about it. The call was in projectID about the object id ("" for a create
+// or a listing, which name none) of the API at baseURL.
+func explainAPIError(err error, projectID, id, baseURL string) string {
 	var (
+		notSent      *mintlify.NotSentError
 		unauthorized *mintlify.UnauthorizedError
 		notFound     *mintlify.NotFoundError
 		rateLimited  *mintlify.RateLimitedError
@@ -33,8 +35,11 @@ func explainAPIError(err error, projectID string) string {
 		}
 		return fmt.Sprintf("Project %q hit Mintlify's rate limit of 100 agent uses per hour (HTTP 429: %s). Try again %s, "+
 			"or lower -parallelism so fewer jobs start at once.", projectID, rateLimited.Message, when)
+	case errors.As(err, &notFound) && id != "":
+		return fmt.Sprintf("Mintlify answered 404 (%s): %q was not found in project %q. Check the ID and project_id.", notFound.Message, id, projectID)
 	case errors.As(err, &notFound):
-		return fmt.Sprintf("Mintlify answered 404 (%s) in project %q. Check project_id and the job id.", notFound.Message, projectID)
+		return fmt.Sprintf("Mintlify answered 404 (%s) for project %q at %s. Check project_id, and base_url: it must be the API's root, "+
+			"such as %s, with no path after it.", notFound.Message, projectID, baseURL, mintlify.DefaultBaseURL)
 	case errors.As(err, &decode):
 		return fmt.Sprintf("Mintlify answered with something that is not the API's JSON, often a proxy or gateway page: %s. "+
 			"Check base_url; if it persists, try again later.", decode)
@@ -42,6 +47,9 @@ func explainAPIError(err error, projectID string) string {
 		return fmt.Sprintf("Mintlify had a server error (%s). Try again later.", api)
 	case errors.As(err, &api):
 		return fmt.Sprintf("Mintlify refused the request: %s.", api)
+	case errors.As(err, &notSent):
+		return fmt.Sprintf("The request never reached Mintlify, so nothing was started or changed: %s. "+
+			"Check base_url (%s) and the network, then try again.", notSent.Err, baseURL)
 	case errors.Is(err, context.DeadlineExceeded):
 		return fmt.Sprintf("The request timed out: %s. Raise the timeout or request_timeout, or try again.", err)
 	default:

@@ -300,10 +300,91 @@ func TestProtocol_action(t *testing.T) {
 		t.Errorf("progress %q", progress)
 	}
 
+	// A follow-up to a job whose run goes on waits for the run to end.
+	busy := e.createJob("Still working [emulator:duration=2s]")
+	progress, diags = invoke(map[string]any{"prompt": "Then add examples", "job_id": busy, "wait_for_completion": false})
+	e.noErrors("InvokeAction with a busy job_id", nil, diags)
+	created, _ := e.emu.Job(busy)
+	for _, r := range e.emu.Requests() {
+		if r.JobID == busy && r.Method == "POST" && r.At.Sub(created.CreatedAt) < 2*time.Second-50*time.Millisecond {
+			t.Errorf("the follow-up was sent %s after the job started, during its 2s run", r.At.Sub(created.CreatedAt))
+		}
+	}
+	if !strings.Contains(strings.Join(progress, "\n"), "waiting for its current run to end") {
+		t.Errorf("progress %q does not say it waits for the current run", progress)
+	}
+
 	_, diags = invoke(map[string]any{"prompt": "Break it [emulator:fail]"})
 	if len(diags) == 0 || diags[0].Summary != "The Mintlify agent job failed" {
 		t.Errorf("a failed job: diagnostics %v", diags)
 	}
 	_, diags = invoke(map[string]any{"prompt": "Break it [emulator:fail]", "allow_failure": true})
 	e.noErrors("InvokeAction with allow_failure", nil, diags)
+}
+
+// TestProtocol_readWarnsWhenJobFailed refreshes a job that was active at
+// the last refresh and has failed since: the refresh warns, naming the
+// job, unless failures are allowed or the failure was already known.
+func TestProtocol_readWarnsWhenJobFailed(t *testing.T) {
+	e := newProtoEnv(t)
+	jobID := e.createJob("Break it [emulator:fail] [emulator:duration=0s]")
+	read := func(vals map[string]any) []*tfprotov6.Diagnostic {
+		t.Helper()
+		vals["id"], vals["project_id"] = jobID, e.emu.ProjectID()
+		resp, err := e.server.ReadResource(e.ctx, &tfprotov6.ReadResourceRequest{TypeName: "mintlify_agent_job", CurrentState: e.dynamic(e.resourceType(), vals)})
+		e.noErrors("ReadResource", err, resp.Diagnostics)
+		if got := e.decode(e.resourceType(), resp.NewState)["status"]; got != "failed" {
+			t.Errorf("status after the read %v, want failed", got)
+		}
+		return resp.Diagnostics
+	}
+	diags := read(map[string]any{"status": "active"})
+	if len(diags) != 1 || diags[0].Severity != tfprotov6.DiagnosticSeverityWarning || !strings.Contains(diags[0].Detail, jobID) ||
+		!strings.Contains(diags[0].Detail, `was "active" at the last refresh`) {
+		t.Errorf("diagnostics %v; want one warning that names the job and says it failed", diags)
+	}
+	for name, vals := range map[string]map[string]any{
+		"already failed": {"status": "failed"},
+		"allow_failure":  {"status": "active", "allow_failure": true},
+		"just imported":  {},
+	} {
+		if diags := read(vals); len(diags) != 0 {
+			t.Errorf("%s: diagnostics %v; want none", name, diags)
+		}
+	}
+}
+
+// TestProtocol_destroyPlanWarns plans destroying a job: the plan says that
+// Mintlify keeps the job.
+func TestProtocol_destroyPlanWarns(t *testing.T) {
+	e := newProtoEnv(t)
+	state := e.dynamic(e.resourceType(), map[string]any{"id": "job-1", "project_id": e.emu.ProjectID(), "status": "completed"})
+	null, err := tfprotov6.NewDynamicValue(e.resourceType(), tftypes.NewValue(e.resourceType(), nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := e.server.PlanResourceChange(e.ctx, &tfprotov6.PlanResourceChangeRequest{
+		TypeName: "mintlify_agent_job", PriorState: state, ProposedNewState: &null, Config: &null,
+	})
+	e.noErrors("PlanResourceChange", err, resp.Diagnostics)
+	if len(resp.Diagnostics) != 1 || resp.Diagnostics[0].Severity != tfprotov6.DiagnosticSeverityWarning ||
+		!strings.Contains(resp.Diagnostics[0].Detail, "removes job job-1 from the state only") {
+		t.Errorf("diagnostics %v; want a warning that destroying only forgets job-1", resp.Diagnostics)
+	}
+}
+
+// TestProtocol_badDurationIsOneError validates a request_timeout that is
+// not a duration: one error, on the attribute.
+func TestProtocol_badDurationIsOneError(t *testing.T) {
+	e := newProtoEnv(t)
+	resp, err := e.server.ValidateProviderConfig(e.ctx, &tfprotov6.ValidateProviderConfigRequest{
+		Config: e.dynamic(e.schema.Provider.ValueType(), map[string]any{"request_timeout": "abc"}),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(resp.Diagnostics) != 1 || resp.Diagnostics[0].Attribute == nil || !strings.Contains(resp.Diagnostics[0].Detail, `"abc", which is not a duration`) ||
+		strings.Contains(resp.Diagnostics[0].Detail, `\n`) {
+		t.Errorf("diagnostics %v; want one error on request_timeout", resp.Diagnostics)
+	}
 }

@@ -7,7 +7,6 @@ import (
 	"os"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -41,11 +40,11 @@ type mintlifyProvider struct {
 }
 
 type providerModel struct {
-	APIKey         types.String         `tfsdk:"api_key"`
-	ProjectID      types.String         `tfsdk:"project_id"`
-	BaseURL        types.String         `tfsdk:"base_url"`
-	MaxRetries     types.Int64          `tfsdk:"max_retries"`
-	RequestTimeout timetypes.GoDuration `tfsdk:"request_timeout"`
+	APIKey         types.String `tfsdk:"api_key"`
+	ProjectID      types.String `tfsdk:"project_id"`
+	BaseURL        types.String `tfsdk:"base_url"`
+	MaxRetries     types.Int64  `tfsdk:"max_retries"`
+	RequestTimeout types.String `tfsdk:"request_timeout"`
 }
 
 // New returns the provider factory for a build version.
@@ -94,7 +93,6 @@ func (p *mintlifyProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 			"request_timeout": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("The longest one HTTP request may take, as a Go duration such as `\"30s\"`. "+
 					"Defaults to `%q`. Waiting for a job is bounded by the resource's `timeouts` instead.", mintlify.DefaultRequestTimeout.String()),
-				CustomType: timetypes.GoDurationType{},
 				Optional:   true,
 				Validators: []validator.String{minDuration(time.Second)},
 			},
@@ -132,7 +130,7 @@ func (p *mintlifyProvider) Configure(ctx context.Context, req provider.Configure
 			fmt.Sprintf("base_url (or %s): %s.", envBaseURL, err))
 		return
 	}
-	requestTimeout, diags := durationOr(cfg.RequestTimeout, mintlify.DefaultRequestTimeout)
+	requestTimeout, diags := durationOr(cfg.RequestTimeout, mintlify.DefaultRequestTimeout, "request_timeout")
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -201,6 +199,12 @@ func maskedLogger(apiKey string) mintlify.LogFunc {
 type providerData struct {
 	client    *mintlify.Client
 	projectID string
+}
+
+// explain says what went wrong in a call to the API about the object id
+// ("" when the call named none) in project, and what to do.
+func (d *providerData) explain(err error, project, id string) string {
+	return explainAPIError(err, project, id, d.client.BaseURL())
 }
 
 // clientFor returns the client and the project to use, the resource's own

@@ -27,6 +27,10 @@ var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServe
 	"mintlify": providerserver.NewProtocol6WithError(New("test")()),
 }
 
+// jobEndsAtOnce is the shortest emulated job, 1 ns (0 means the default
+// length): it has ended by the first poll.
+const jobEndsAtOnce = time.Nanosecond
+
 // accEnv is where an acceptance test runs: a fresh emulator, or the real API.
 type accEnv struct {
 	emu       *emulator.Server
@@ -181,7 +185,7 @@ func TestAccProvider_missingCredentials(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config: fmt.Sprintf("provider \"mintlify\" {\n  base_url = \"http://127.0.0.1:1\"\n  %s\n}\n", tc.config) +
+					Config: e2e.ProviderConfig("http://127.0.0.1:1", "", "", tc.config) +
 						`resource "mintlify_agent_job" "x" { prompt = "hello" }`,
 					PlanOnly:    true,
 					ExpectError: tc.want,
@@ -197,12 +201,8 @@ func TestAccProvider_wrongAPIKey(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: fmt.Sprintf(`provider "mintlify" {
-  base_url   = %q
-  api_key    = "mint_wrong"
-  project_id = %q
-}
-resource "mintlify_agent_job" "x" { prompt = "hello" }`, env.emu.URL(), env.projectID),
+			Config: e2e.ProviderConfig(env.emu.URL(), "mint_wrong", env.projectID) +
+				`resource "mintlify_agent_job" "x" { prompt = "hello" }`,
 			ExpectError: errorLike("rejected the API key", "HTTP 401"),
 		}},
 	})
@@ -219,7 +219,7 @@ func TestAccProvider_badBaseURL(t *testing.T) {
 		"relative path": "api.mintlify.com",
 	} {
 		cases[name] = badConfig{
-			config: fmt.Sprintf("provider \"mintlify\" {\n  base_url = %q\n  api_key  = \"mint_x\"\n}\n", url) +
+			config: e2e.ProviderConfig(url, "mint_x", "") +
 				`resource "mintlify_agent_job" "x" { prompt = "hello" }`,
 			want: errorLike("Invalid Mintlify base URL"),
 		}

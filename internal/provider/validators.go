@@ -4,13 +4,15 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
 )
@@ -40,38 +42,71 @@ func (baseURLValidator) ValidateString(_ context.Context, req validator.StringRe
 	}
 }
 
-// minDurationValidator requires a Go duration string of at least a minimum.
-// Strings that do not parse are left to the GoDuration type's own check.
-type minDurationValidator struct{ min time.Duration }
-
-func minDuration(d time.Duration) validator.String { return minDurationValidator{min: d} }
-
-func (v minDurationValidator) Description(context.Context) string {
-	return fmt.Sprintf("must be a duration of at least %s", v.min)
+// durationValidator requires a Go duration string of at least min.
+type durationValidator struct {
+	min time.Duration
+	// want says what is required; example is a valid value.
+	want, example string
 }
 
-func (v minDurationValidator) MarkdownDescription(ctx context.Context) string {
+// minDuration requires a duration of at least d.
+func minDuration(d time.Duration) validator.String {
+	return durationValidator{min: d, want: "at least " + d.String(), example: (2 * d).String()}
+}
+
+// positiveDuration requires a duration above zero, such as example.
+func positiveDuration(example string) validator.String {
+	return durationValidator{min: time.Nanosecond, want: "a positive duration", example: example}
+}
+
+func (v durationValidator) Description(context.Context) string {
+	return "must be " + v.want
+}
+
+func (v durationValidator) MarkdownDescription(ctx context.Context) string {
 	return v.Description(ctx)
 }
 
-func (v minDurationValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+func (v durationValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
 	d, err := time.ParseDuration(req.ConfigValue.ValueString())
-	if err != nil || d >= v.min {
-		return
+	switch {
+	case err != nil:
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration",
+			fmt.Sprintf("%s is %q, which is not a duration: write numbers with units, such as %q or \"1h30m\" (units: ms, s, m, h).",
+				req.Path, req.ConfigValue.ValueString(), v.example))
+	case d < v.min:
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration",
+			fmt.Sprintf("%s is %q; it must be %s, for example %q.", req.Path, req.ConfigValue.ValueString(), v.want, v.example))
 	}
-	resp.Diagnostics.AddAttributeError(req.Path, "Duration too short",
-		fmt.Sprintf("%s is %q; it must be at least %s, for example \"%s\".", req.Path, req.ConfigValue.ValueString(), v.min, 2*v.min))
 }
 
-// durationOr is the configured duration, or def when it is unset.
-func durationOr(v timetypes.GoDuration, def time.Duration) (time.Duration, diag.Diagnostics) {
+// durationOr is the duration configured at attribute, or def when it is
+// unset. Validators have checked it at plan time.
+func durationOr(v types.String, def time.Duration, attribute string) (time.Duration, diag.Diagnostics) {
+	var diags diag.Diagnostics
 	if v.IsNull() || v.IsUnknown() {
-		return def, nil
+		return def, diags
 	}
-	return v.ValueGoDuration()
+	d, err := time.ParseDuration(v.ValueString())
+	if err != nil {
+		diags.AddAttributeError(path.Root(attribute), "Invalid duration", fmt.Sprintf("%s: %s.", attribute, err))
+	}
+	return d, diags
+}
+
+// durationText writes d as users write durations: "30m", not Go's "30m0s".
+func durationText(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
 }
 
 // stringOf is the text of a string value ("" when null or unknown).

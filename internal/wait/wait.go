@@ -28,11 +28,11 @@ import (
 //	job of 10 s: 10 polls, lag φ    job of 10 min: 56 polls, lag 10-13 s
 //
 // and for a job of any length L, a lag of at most max(1 s + φ, L/10, c)
-// (TestLagBound).
+// (TestLagBound). The fixed 5 s loop in Mintlify's docs makes 2, 3, 13 and
+// 121 polls for those jobs, with up to 5 s of lag.
 //
-// against 2, 3, 13 and 121 polls and up to 5 s of lag for the fixed 5 s loop
-// in Mintlify's docs. Polls are scheduled by age, not by sleeping an interval
-// after each answer, so slow answers do not push the schedule back.
+// Polls are scheduled by age, not by sleeping an interval after each answer,
+// so slow answers do not push the schedule back.
 //
 // φ is a small random offset (20 to 120 ms). It spreads jobs created in the
 // same instant, so 100 jobs do not poll in lockstep, and it puts each poll
