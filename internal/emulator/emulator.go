@@ -1,8 +1,14 @@
-// Package emulator is an in-memory Mintlify agent API for tests and demos.
+// Package emulator is an in-memory Mintlify API for tests and demos.
 //
-// It follows Mintlify's admin OpenAPI document: bearer auth, the v2 job
-// endpoints, JSON errors as {"error": "..."}. Jobs stay "active" for a set
-// time and then end "completed" with a pull-request link, or "failed".
+// It follows Mintlify's two OpenAPI documents (vendored in openapi/): the
+// admin API's agent job endpoints, and the external API's deployments,
+// previews and automations under /v1. Bearer auth, JSON errors as
+// {"error": "..."}. Jobs stay "active" for a set time and then end
+// "completed" with a pull-request link, or "failed". Deployments are
+// "queued", then "in_progress", then end "success" or "failure".
+//
+// Every request and every answer is checked against the documents (see
+// Violation): a test that makes the client break the contract fails.
 //
 // A prompt can steer its own job with markers, so one server serves many
 // test cases:
@@ -12,6 +18,12 @@
 //	[emulator:no-pr]         the job completes without a pull request
 //	[emulator:archive]       the job is archived when it would end
 //	[emulator:status=NAME]   the job ends with that status (one the API may add)
+//
+// A preview's branch name can steer its deployment the same way:
+//
+//	[emulator:fail]          the deployment ends "failure"
+//	[emulator:queued=5s]     it stays "queued" that long
+//	[emulator:duration=10s]  it stays "in_progress" that long
 package emulator
 
 import (
@@ -33,6 +45,16 @@ const (
 	DefaultModel       = "claude-sonnet-4-5"
 	DefaultRepository  = "https://github.com/acme/docs"
 	DefaultJobDuration = 3 * time.Second
+
+	DefaultDeploymentQueued     = time.Second
+	DefaultDeploymentInProgress = 2 * time.Second
+	// DefaultAutomationID is an active automation with a custom schedule in
+	// the default project.
+	DefaultAutomationID = "66a1f0c2e4b5d6a7b8c9d0e1"
+	// DefaultPreviewLimit per DefaultPreviewWindow is Mintlify's limit of
+	// preview deployments per organization.
+	DefaultPreviewLimit  = 5
+	DefaultPreviewWindow = time.Minute
 )
 
 // Options configure a Server.
@@ -40,8 +62,7 @@ type Options struct {
 	// APIKey is accepted for ProjectID. More keys and projects: Keys.
 	APIKey    string
 	ProjectID string
-	// Keys maps further API keys to the projects each may use; a project
-	// named here exists even when no key may use it.
+	// Keys maps further API keys to the projects each may use.
 	Keys map[string][]string
 	// JobDuration is how long a job stays active (a prompt marker overrides it).
 	JobDuration time.Duration
@@ -51,6 +72,33 @@ type Options struct {
 	Repository string
 	// Now is the server's clock; time.Now when nil.
 	Now func() time.Time
+
+	// DeploymentQueued and DeploymentInProgress are how long a deployment
+	// stays "queued" and then "in_progress" (NextDeployments and a preview
+	// branch's markers override them).
+	DeploymentQueued     time.Duration
+	DeploymentInProgress time.Duration
+	// DeploymentOutcome is how deployments end: DeploymentSuccess (the
+	// default) or DeploymentFailure.
+	DeploymentOutcome string
+	// PreviewsDisabled refuses preview deployments with 403, as Mintlify does
+	// on a plan without them.
+	PreviewsDisabled bool
+	// PreviewLimit caps preview triggers per API key (Mintlify counts per
+	// organization) per PreviewWindow; over it the answer is 429. Zero means
+	// DefaultPreviewLimit per DefaultPreviewWindow; negative, no limit.
+	PreviewLimit  int
+	PreviewWindow time.Duration
+	// Automations the server knows besides DefaultAutomationID.
+	Automations []Automation
+
+	// AllowUnknownPaths is for a test that points the client at a wrong base
+	// URL on purpose: requests to paths no OpenAPI document has are answered
+	// 404 without counting as contract violations.
+	AllowUnknownPaths bool
+	// OnContractViolation, when set, is called with each violation as it is
+	// found (the command logs them; Start fails the test instead).
+	OnContractViolation func(Violation)
 }
 
 // Server is the emulated API. Use New, then Listen or ServeHTTP.
@@ -60,15 +108,24 @@ type Server struct {
 	listener net.Listener
 	http     *http.Server
 
-	mu       sync.Mutex
-	access   map[string]map[string]bool // key -> project -> allowed
-	projects map[string]bool
-	jobs     map[string]*Job
-	order    []string
-	requests []Request
-	faults   Faults
-	rng      *rand.Rand
-	uses     map[string][]time.Time // project -> agent uses in the rate window
+	mu          sync.Mutex
+	access      map[string]map[string]bool // key -> project -> allowed
+	jobs        map[string]*Job
+	order       []string
+	requests    []Request
+	faults      Faults
+	rng         *rand.Rand
+	agentUses   budget // by project
+	previewUses budget // by API key
+
+	deployments     map[string]*Deployment
+	deploymentOrder []string
+	plans           []DeploymentPlan // for the next deployments, in order
+	automations     map[string]Automation
+	runs            []AutomationRun
+
+	violations []Violation
+	checks     int
 }
 
 // New returns a server with the given options, defaults filled in.
@@ -91,12 +148,29 @@ func New(opts Options) *Server {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	if opts.DeploymentQueued == 0 {
+		opts.DeploymentQueued = DefaultDeploymentQueued
+	}
+	if opts.DeploymentInProgress == 0 {
+		opts.DeploymentInProgress = DefaultDeploymentInProgress
+	}
+	if opts.DeploymentOutcome == "" {
+		opts.DeploymentOutcome = DeploymentSuccess
+	}
+	if opts.PreviewLimit == 0 {
+		opts.PreviewLimit = DefaultPreviewLimit
+	}
+	if opts.PreviewWindow == 0 {
+		opts.PreviewWindow = DefaultPreviewWindow
+	}
 	s := &Server{
-		opts:     opts,
-		access:   map[string]map[string]bool{opts.APIKey: {opts.ProjectID: true}},
-		projects: map[string]bool{opts.ProjectID: true},
-		jobs:     map[string]*Job{},
-		uses:     map[string][]time.Time{},
+		opts:        opts,
+		access:      map[string]map[string]bool{opts.APIKey: {opts.ProjectID: true}},
+		jobs:        map[string]*Job{},
+		agentUses:   budget{},
+		previewUses: budget{},
+		deployments: map[string]*Deployment{},
+		automations: map[string]Automation{},
 	}
 	for key, projects := range opts.Keys {
 		if s.access[key] == nil {
@@ -104,8 +178,13 @@ func New(opts Options) *Server {
 		}
 		for _, p := range projects {
 			s.access[key][p] = true
-			s.projects[p] = true
 		}
+	}
+	for _, a := range append([]Automation{{ID: DefaultAutomationID}}, opts.Automations...) {
+		if a.ProjectID == "" {
+			a.ProjectID = opts.ProjectID
+		}
+		s.automations[a.ID] = a
 	}
 	s.routes()
 	return s
@@ -195,6 +274,8 @@ func (s *Server) startRun(j *Job, prompt string, now time.Time) {
 	}
 }
 
+// newID is a fresh id shaped like a MongoDB ObjectId, as the API's are: 24
+// hex digits.
 func newID() string {
 	b := make([]byte, 12)
 	_, _ = crand.Read(b)
@@ -205,17 +286,24 @@ func newID() string {
 type TB interface {
 	Helper()
 	Fatal(args ...any)
+	Errorf(format string, args ...any)
 	Cleanup(func())
 }
 
 // Start serves a new emulator on a free loopback port for the length of a
-// test or benchmark.
+// test or benchmark. Contract violations the test caused fail it when it
+// ends.
 func Start(tb TB, opts Options) *Server {
 	tb.Helper()
 	s := New(opts)
 	if _, err := s.Listen("127.0.0.1:0"); err != nil {
 		tb.Fatal(err)
 	}
-	tb.Cleanup(func() { _ = s.Close() })
+	tb.Cleanup(func() {
+		_ = s.Close()
+		for _, v := range s.ContractViolations() {
+			tb.Errorf("emulator: %s", v)
+		}
+	})
 	return s
 }

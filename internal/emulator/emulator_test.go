@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -14,14 +15,41 @@ type fakeNow struct{ t time.Time }
 
 func (f *fakeNow) now() time.Time { return f.t }
 
-func call(t *testing.T, s *Server, method, path, key, body string) (int, map[string]any) {
+func (f *fakeNow) advance(d time.Duration) { f.t = f.t.Add(d) }
+
+func newClock() *fakeNow { return &fakeNow{t: time.Date(2026, 12, 1, 7, 55, 47, 120e6, time.UTC)} }
+
+// newServer is a server for a test that expects no contract violations: it
+// fails the test with any, as Start does.
+func newServer(t *testing.T, opts Options) *Server {
 	t.Helper()
+	s := New(opts)
+	t.Cleanup(func() {
+		for _, v := range s.ContractViolations() {
+			t.Errorf("emulator: %s", v)
+		}
+	})
+	return s
+}
+
+// do sends a request, JSON when it has a body, straight to the server.
+func do(s *Server, method, path, key, body string) *httptest.ResponseRecorder {
 	req := httptest.NewRequest(method, path, strings.NewReader(body))
 	if key != "" {
 		req.Header.Set("Authorization", "Bearer "+key)
 	}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
 	rec := httptest.NewRecorder()
 	s.ServeHTTP(rec, req)
+	return rec
+}
+
+// call is do for a JSON answer.
+func call(t *testing.T, s *Server, method, path, key, body string) (int, map[string]any) {
+	t.Helper()
+	rec := do(s, method, path, key, body)
 	var out map[string]any
 	if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil {
 		t.Fatalf("%s %s: body %q is not JSON", method, path, rec.Body.String())
@@ -38,7 +66,7 @@ func TestAuthProjectAndValidation(t *testing.T) {
 	}{
 		{"no key", "POST", jobs, "", `{"prompt":"x"}`, 401},
 		{"wrong key", "POST", jobs, "mint_wrong", `{"prompt":"x"}`, 401},
-		{"unknown project", "POST", "/v2/agent/nope/job", DefaultAPIKey, `{"prompt":"x"}`, 404},
+		{"unknown project", "POST", "/v2/agent/nope/job", DefaultAPIKey, `{"prompt":"x"}`, 403},
 		{"no access", "POST", "/v2/agent/other/job", DefaultAPIKey, `{"prompt":"x"}`, 403},
 		{"missing prompt", "POST", jobs, DefaultAPIKey, `{}`, 400},
 		{"empty prompt", "POST", jobs, DefaultAPIKey, `{"prompt":""}`, 400},
@@ -58,11 +86,21 @@ func TestAuthProjectAndValidation(t *testing.T) {
 	if n := s.CountRequests("POST", "/job"); n != 8 {
 		t.Errorf("logged creates = %d, want 8", n)
 	}
+	// The three invalid bodies break the document; every answer keeps it.
+	violations := s.ContractViolations()
+	if len(violations) != 3 {
+		t.Fatalf("violations = %v, want the 3 invalid requests", violations)
+	}
+	for _, v := range violations {
+		if v.Part != "request" || v.Status != http.StatusBadRequest {
+			t.Errorf("violation %v; want the request's, answered 400", v)
+		}
+	}
 }
 
 func TestJobLifecycle(t *testing.T) {
-	clock := &fakeNow{t: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
-	s := New(Options{JobDuration: time.Minute, Now: clock.now})
+	clock := newClock()
+	s := newServer(t, Options{JobDuration: time.Minute, Now: clock.now})
 	const jobs = "/v2/agent/" + DefaultProjectID + "/job"
 
 	ok := mustCreate(t, s, jobs, "Document it")
@@ -72,14 +110,14 @@ func TestJobLifecycle(t *testing.T) {
 			t.Errorf("job %s at start: %v", id, job)
 		}
 	}
-	clock.t = clock.t.Add(90 * time.Second)
+	clock.advance(90 * time.Second)
 	if _, job := call(t, s, "GET", jobs+"/"+ok, DefaultAPIKey, ""); job["status"] != "completed" || job["prLink"] == nil {
 		t.Errorf("after its duration: %v; want completed with a PR link", job)
 	}
 	if _, job := call(t, s, "GET", jobs+"/"+failing, DefaultAPIKey, ""); job["status"] != "active" {
 		t.Errorf("a 2m job after 90s: %v; want active", job)
 	}
-	clock.t = clock.t.Add(time.Minute)
+	clock.advance(time.Minute)
 	if _, job := call(t, s, "GET", jobs+"/"+failing, DefaultAPIKey, ""); job["status"] != "failed" || job["prLink"] != nil {
 		t.Errorf("[emulator:fail] job: %v; want failed without a PR", job)
 	}
@@ -94,6 +132,28 @@ func TestJobLifecycle(t *testing.T) {
 	s.DeleteJob(ok)
 	if code, _ := call(t, s, "GET", jobs+"/"+ok, DefaultAPIKey, ""); code != http.StatusNotFound {
 		t.Errorf("deleted job: HTTP %d, want 404", code)
+	}
+}
+
+func TestV1Endpoints(t *testing.T) {
+	s := newServer(t, Options{JobDuration: 1})
+	const v1 = "/v1/agent/" + DefaultProjectID
+	// The document refuses no list of messages: one without a user message
+	// starts a job too.
+	rec := do(s, "POST", v1+"/job", DefaultAPIKey, `{"messages":[{"role":"system","content":"Be brief."}],"model":"opus"}`)
+	id := rec.Header().Get("X-Session-Id")
+	if rec.Code != http.StatusOK || id == "" || !strings.Contains(rec.Body.String(), "event: done") {
+		t.Fatalf("v1 create: HTTP %d, session %q, %q", rec.Code, id, rec.Body.String())
+	}
+	if code, session := call(t, s, "GET", v1+"/job/"+id, DefaultAPIKey, ""); code != http.StatusOK || session["sessionId"] != id {
+		t.Errorf("v1 get: HTTP %d %v", code, session)
+	}
+	// Its document lists no 404: a job the key cannot see is a 403.
+	if code, body := call(t, s, "GET", v1+"/job/"+newID(), DefaultAPIKey, ""); code != http.StatusForbidden || body["error"] == "" {
+		t.Errorf("v1 get of an unknown job: HTTP %d %v, want 403", code, body)
+	}
+	if code, list := call(t, s, "GET", v1+"/jobs?take=5", DefaultAPIKey, ""); code != http.StatusOK || fmt.Sprint(list["allSessions"]) == "[]" {
+		t.Errorf("v1 list: HTTP %d %v", code, list)
 	}
 }
 

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"cmp"
 	"math/rand/v2"
 	"net/http"
 	"strconv"
@@ -10,31 +11,45 @@ import (
 
 // Faults make the server misbehave the way real networks and APIs do, for
 // reliability tests. The zero value is a well-behaved server.
+//
+// Below, "the triggers" are POST /v1/project/update/{projectId}, POST
+// /v1/project/preview/{projectId} and POST
+// /v1/workflow/{projectId}/{workflowSchemaId}/trigger, and "the polls" are
+// GET /v2/agent/{projectId}/job/{id}, GET /v1/agent/{projectId}/job/{id} and
+// GET /v1/project/update-status/{statusId}.
+//
+// Every answer a fault makes up is exempt from the contract check (the
+// request is still checked). RateLimit is the API's real limit, not a fault:
+// its answers are checked.
 type Faults struct {
-	// RateLimit caps agent uses (creates and messages) per project per
-	// RateWindow, as Mintlify does (100 per hour); over it the answer is 429
-	// with Retry-After. Zero means no limit.
+	// RateLimit caps agent uses (job creates, v1 included, and messages) per
+	// project per RateWindow, as Mintlify does (100 per hour); over it the
+	// answer is 429 with Retry-After. Zero means no limit. Previews have their
+	// own limit: Options.PreviewLimit.
 	RateLimit  int
 	RateWindow time.Duration
-	// Reject429 answers the next this-many creates with 429 and Retry-After:
-	// RetryAfter, without creating anything (a rate-limit storm).
+	// Reject429 answers the next this-many job creates (v2 and v1), messages
+	// and the triggers with 429 and Retry-After: RetryAfter, without creating
+	// anything (a rate-limit storm).
 	Reject429  int
 	RetryAfter time.Duration
-	// CreateErrorAfterCreate answers the next this-many creates with 500
-	// although the job was created: the case a retry would duplicate.
+	// CreateErrorAfterCreate answers the next this-many v2 job creates and
+	// triggers with 500 although the job, deployment or automation run was
+	// created: the case a retry would duplicate.
 	CreateErrorAfterCreate int
-	// GetErrorRate is the fraction of job GETs answered with one of
-	// GetErrorCodes (500 when empty) instead of the job.
+	// GetErrorRate is the fraction of the polls answered with one of
+	// GetErrorCodes (500 when empty) instead of the job or deployment.
 	GetErrorRate  float64
 	GetErrorCodes []int
-	// MalformedRate is the fraction of job GETs answered 200 with a body that
+	// MalformedRate is the fraction of the polls answered 200 with a body that
 	// is not JSON (an HTML page, an empty or a truncated body).
 	MalformedRate float64
-	// Latency delays every answer; CreateLatency delays creates further.
+	// Latency delays every answer; CreateLatency delays v2 job creates and
+	// the triggers further.
 	Latency       time.Duration
 	CreateLatency time.Duration
-	// ActiveStatus replaces "active" in answers, as if the API had added a
-	// status the client does not know.
+	// ActiveStatus replaces a job's "active" in answers, as if the API had
+	// added a status the client does not know.
 	ActiveStatus string
 	// RedirectTo answers every request with a 307 to this base URL.
 	RedirectTo string
@@ -71,10 +86,11 @@ func (s *Server) injectBefore(w http.ResponseWriter, r *http.Request) bool {
 		sleepCtx(r, f.Latency)
 	}
 	if f.RedirectTo != "" {
+		injected(w)
 		http.Redirect(w, r, strings.TrimSuffix(f.RedirectTo, "/")+r.URL.RequestURI(), http.StatusTemporaryRedirect)
 		return true
 	}
-	if r.Method != http.MethodGet || !strings.Contains(r.URL.Path, "/job/") {
+	if !isPoll(r) {
 		return false
 	}
 	switch {
@@ -86,9 +102,11 @@ func (s *Server) injectBefore(w http.ResponseWriter, r *http.Request) bool {
 		if code == http.StatusTooManyRequests {
 			w.Header().Set("Retry-After", "1")
 		}
+		injected(w)
 		writeError(w, code, http.StatusText(code))
 		return true
 	case roll < f.GetErrorRate+f.MalformedRate:
+		injected(w)
 		w.Header().Set("Content-Type", "text/html")
 		w.WriteHeader(http.StatusOK)
 		_, _ = w.Write([]byte(malformedBodies[int(pick*float64(len(malformedBodies)))]))
@@ -97,39 +115,89 @@ func (s *Server) injectBefore(w http.ResponseWriter, r *http.Request) bool {
 	return false
 }
 
+// isPoll says whether r reads a job or a deployment status, the requests a
+// client repeats while it waits.
+func isPoll(r *http.Request) bool {
+	return r.Method == http.MethodGet &&
+		(strings.Contains(r.URL.Path, "/job/") || strings.HasPrefix(r.URL.Path, "/v1/project/update-status/"))
+}
+
+// createLatency delays a create or a trigger by Faults.CreateLatency.
+func (s *Server) createLatency(r *http.Request) {
+	s.mu.Lock()
+	latency := s.faults.CreateLatency
+	s.mu.Unlock()
+	if latency > 0 {
+		sleepCtx(r, latency)
+	}
+}
+
+// errorAfterCreate answers 500, although the create took effect, while
+// Faults.CreateErrorAfterCreate lasts, and says so. Called with s.mu held.
+func (s *Server) errorAfterCreate(w http.ResponseWriter) bool {
+	if s.faults.CreateErrorAfterCreate <= 0 {
+		return false
+	}
+	s.faults.CreateErrorAfterCreate--
+	injected(w)
+	writeError(w, http.StatusInternalServerError, "Internal server error")
+	return true
+}
+
+// rejectStorm answers 429 while Faults.Reject429 lasts, and says so. Called
+// with s.mu held.
+func (s *Server) rejectStorm(w http.ResponseWriter, msg string) bool {
+	if s.faults.Reject429 <= 0 {
+		return false
+	}
+	s.faults.Reject429--
+	injected(w)
+	writeRateLimited(w, s.faults.RetryAfter, msg)
+	return true
+}
+
+const agentLimitMessage = "Rate limit exceeded: 100 agent uses per project per hour"
+
 // rateLimited answers 429 when the project has used its agent budget, and
 // records the use otherwise. Called with s.mu held.
 func (s *Server) rateLimited(w http.ResponseWriter, project string, now time.Time) bool {
-	f := &s.faults
-	if f.Reject429 > 0 {
-		f.Reject429--
-		writeRateLimited(w, f.RetryAfter)
+	if s.rejectStorm(w, agentLimitMessage) {
 		return true
 	}
+	f := s.faults
 	if f.RateLimit <= 0 {
 		return false
 	}
-	window := f.RateWindow
-	if window <= 0 {
-		window = time.Hour
-	}
-	uses := s.uses[project]
-	for len(uses) > 0 && now.Sub(uses[0]) >= window {
-		uses = uses[1:]
-	}
-	if len(uses) >= f.RateLimit {
-		s.uses[project] = uses
-		writeRateLimited(w, uses[0].Add(window).Sub(now))
+	if wait, ok := s.agentUses.spend(project, f.RateLimit, cmp.Or(f.RateWindow, time.Hour), now); !ok {
+		writeRateLimited(w, wait, agentLimitMessage)
 		return true
 	}
-	s.uses[project] = append(uses, now)
 	return false
 }
 
-func writeRateLimited(w http.ResponseWriter, after time.Duration) {
+// budget counts uses per key (a project, an API key) in a sliding window,
+// for rate limits.
+type budget map[string][]time.Time
+
+// spend records a use of key at now when fewer than limit fall in the window
+// before it; otherwise it says how long until the oldest leaves the window.
+func (b budget) spend(key string, limit int, window time.Duration, now time.Time) (time.Duration, bool) {
+	uses := b[key]
+	for len(uses) > 0 && now.Sub(uses[0]) >= window {
+		uses = uses[1:]
+	}
+	if len(uses) >= limit {
+		b[key] = uses
+		return uses[0].Add(window).Sub(now), false
+	}
+	b[key] = append(uses, now)
+	return 0, true
+}
+
+func writeRateLimited(w http.ResponseWriter, after time.Duration, msg string) {
 	secs := int((after + time.Second - 1) / time.Second)
 	w.Header().Set("Retry-After", strconv.Itoa(max(secs, 1)))
-	writeError(w, http.StatusTooManyRequests, "Rate limit exceeded: 100 agent uses per project per hour")
+	writeError(w, http.StatusTooManyRequests, msg)
 }
 
 func sleepCtx(r *http.Request, d time.Duration) {

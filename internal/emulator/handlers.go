@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -28,65 +29,66 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /v1/agent/{projectId}/job", s.authorized(s.createJobV1))
 	s.mux.HandleFunc("GET /v1/agent/{projectId}/job/{id}", s.authorized(s.getJobV1))
 	s.mux.HandleFunc("GET /v1/agent/{projectId}/jobs", s.authorized(s.listJobs))
+	s.mux.HandleFunc("POST /v1/project/update/{projectId}", s.authorized(s.triggerUpdate))
+	s.mux.HandleFunc("POST /v1/project/preview/{projectId}", s.authorized(s.triggerPreview))
+	s.mux.HandleFunc("GET /v1/project/update-status/{statusId}", s.authorized(s.getDeployment))
+	s.mux.HandleFunc("POST /v1/workflow/{projectId}/{workflowSchemaId}/trigger", s.authorized(s.triggerAutomation))
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "Not found")
 	})
 }
 
-// ServeHTTP records the request and answers it.
+// ServeHTTP answers the request, checks both against the OpenAPI documents
+// and records the request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20))
-	r.Body = io.NopCloser(strings.NewReader(string(body)))
-	rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
-	if !s.injectBefore(rec, r) {
-		s.mux.ServeHTTP(rec, r)
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	x := s.newExchange(w, r, body)
+	if !s.injectBefore(x, r) {
+		s.mux.ServeHTTP(x, r)
 	}
+	x.finish()
 	s.mu.Lock()
 	s.requests = append(s.requests, Request{
 		Method: r.Method, Path: r.URL.Path, JobID: r.PathValue("id"),
-		Status: rec.status, Body: string(body), At: s.opts.Now(),
+		Status: x.status, Body: string(body), At: s.opts.Now(),
 		WithKey: r.Header.Get("Authorization") != "",
 	})
 	s.mu.Unlock()
 }
 
-type statusRecorder struct {
-	http.ResponseWriter
-	status int
-}
-
-func (r *statusRecorder) WriteHeader(code int) {
-	r.status = code
-	r.ResponseWriter.WriteHeader(code)
-}
-
-func (r *statusRecorder) Flush() {
-	if f, ok := r.ResponseWriter.(http.Flusher); ok {
-		f.Flush()
-	}
-}
-
-// authorized checks the bearer key, that the project exists and that the key
-// may use it, in that order, as the real API answers 401, 404 and 403.
+// authorized checks the bearer key (401 when it is missing or unknown) and
+// that the key may use the project in the path (403). A project the key may
+// not use answers 403 whether or not it exists: 403 is an answer of every
+// endpoint, where most document no 404, and an organization's key learns
+// nothing about other organizations' projects.
 func (s *Server) authorized(next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		key, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		key, ok := bearerKey(r)
 		s.mu.Lock()
 		projects, known := s.access[key]
-		project := r.PathValue("projectId")
-		exists := s.projects[project]
 		s.mu.Unlock()
+		project := r.PathValue("projectId")
 		switch {
 		case !ok || !known:
 			writeError(w, http.StatusUnauthorized, "Invalid or missing API key. Use an admin API key (mint_...) as a Bearer token.")
-		case !exists:
-			writeError(w, http.StatusNotFound, "Project not found")
-		case !projects[project]:
+		case project != "" && !projects[project]:
 			writeError(w, http.StatusForbidden, "This API key does not have access to this project")
 		default:
 			next(w, r)
 		}
 	}
+}
+
+func bearerKey(r *http.Request) (string, bool) {
+	return strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+}
+
+// mayUse says whether the request's key may use project. Called with s.mu
+// held.
+func (s *Server) mayUse(r *http.Request, project string) bool {
+	key, _ := bearerKey(r)
+	return s.access[key][project]
 }
 
 func (s *Server) createJob(w http.ResponseWriter, r *http.Request) {
@@ -101,12 +103,7 @@ func (s *Server) createJob(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "prompt is required and must be a non-empty string")
 		return
 	}
-	s.mu.Lock()
-	latency := s.faults.CreateLatency
-	s.mu.Unlock()
-	if latency > 0 {
-		sleepCtx(r, latency)
-	}
+	s.createLatency(r)
 	now := s.opts.Now()
 	project := r.PathValue("projectId")
 	s.mu.Lock()
@@ -117,12 +114,10 @@ func (s *Server) createJob(w http.ResponseWriter, r *http.Request) {
 	job := s.newJob(project, *body.Prompt, now)
 	s.jobs[job.ID] = job
 	s.order = append(s.order, job.ID)
-	if s.faults.CreateErrorAfterCreate > 0 {
-		s.faults.CreateErrorAfterCreate--
-		writeError(w, http.StatusInternalServerError, "Internal server error")
+	if s.errorAfterCreate(w) {
 		return
 	}
-	writeJSON(w, http.StatusCreated, s.view(job, now))
+	writeJSON(w, http.StatusCreated, s.view(w, job, now))
 }
 
 func (s *Server) getJob(w http.ResponseWriter, r *http.Request) {
@@ -138,7 +133,7 @@ func (s *Server) getJob(w http.ResponseWriter, r *http.Request) {
 	if job.Status(now) != "active" && job.SeenEndedAt.IsZero() {
 		job.SeenEndedAt = now
 	}
-	view := s.view(job, now)
+	view := s.view(w, job, now)
 	s.mu.Unlock()
 	writeJSON(w, http.StatusOK, view)
 }

@@ -31,7 +31,7 @@ func (s *Server) sendMessage(w http.ResponseWriter, r *http.Request) {
 	default:
 		job.Messages = append(job.Messages, *body.Prompt)
 		s.startRun(job, *body.Prompt, now)
-		writeJSON(w, http.StatusOK, s.view(job, now))
+		writeJSON(w, http.StatusOK, s.view(w, job, now))
 	}
 }
 
@@ -48,10 +48,12 @@ func (s *Server) createJobV1(w http.ResponseWriter, r *http.Request) {
 		AsDraft bool   `json:"asDraft"`
 		Model   string `json:"model"`
 	}
-	if err := json.NewDecoder(r.Body).Decode(&body); err != nil || len(body.Messages) == 0 {
+	if err := json.NewDecoder(r.Body).Decode(&body); err != nil || body.Messages == nil {
 		writeError(w, http.StatusBadRequest, "messages is required")
 		return
 	}
+	// The prompt is the last user message. The document refuses no list of
+	// messages, so none is refused here, even one without a user message.
 	var prompt, system string
 	for _, m := range body.Messages {
 		switch m.Role {
@@ -64,10 +66,6 @@ func (s *Server) createJobV1(w http.ResponseWriter, r *http.Request) {
 			writeError(w, http.StatusBadRequest, fmt.Sprintf("invalid role %q", m.Role))
 			return
 		}
-	}
-	if prompt == "" {
-		writeError(w, http.StatusBadRequest, "a user message is required")
-		return
 	}
 	model := s.opts.Model
 	switch body.Model {
@@ -123,17 +121,19 @@ func (s *Server) createJobV1(w http.ResponseWriter, r *http.Request) {
 	event("done", `{"status":"finished"}`)
 }
 
-// getJobV1 is the deprecated GET /v1/agent/{projectId}/job/{id}.
+// getJobV1 is the deprecated GET /v1/agent/{projectId}/job/{id}. Its
+// document lists no 404: a job the key cannot see, because it does not
+// exist or is another project's, answers 403 like a project it cannot see.
 func (s *Server) getJobV1(w http.ResponseWriter, r *http.Request) {
 	now := s.opts.Now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	job, ok := s.jobs[r.PathValue("id")]
 	if !ok || job.ProjectID != r.PathValue("projectId") {
-		writeError(w, http.StatusNotFound, "Job not found")
+		writeError(w, http.StatusForbidden, "This API key does not have access to this job")
 		return
 	}
-	writeJSON(w, http.StatusOK, s.session(job, now))
+	writeJSON(w, http.StatusOK, s.session(w, job, now))
 }
 
 // listJobs is GET /v1/agent/{projectId}/jobs, newest first, paged with
@@ -166,7 +166,7 @@ func (s *Server) listJobs(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		if seen++; seen > skip {
-			page = append(page, s.session(job, now))
+			page = append(page, s.session(w, job, now))
 		}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"allSessions": page})

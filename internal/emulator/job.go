@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"net/http"
 	"strings"
 	"time"
 )
@@ -61,11 +62,13 @@ type sourceJSON struct {
 
 const timeLayout = "2006-01-02T15:04:05.000Z07:00"
 
-// view is the job as the API shows it. Called with s.mu held.
-func (s *Server) view(j *Job, now time.Time) jobJSON {
+// view is the job as the API shows it, in an answer written to w. Called
+// with s.mu held.
+func (s *Server) view(w http.ResponseWriter, j *Job, now time.Time) jobJSON {
 	out := j.view(now, s.opts.Repository)
 	if out.Status == "active" && s.faults.ActiveStatus != "" {
 		out.Status = s.faults.ActiveStatus
+		injected(w)
 	}
 	return out
 }
@@ -111,9 +114,10 @@ type todoJSON struct {
 	Priority string `json:"priority"`
 }
 
-// session is the job in the v1 shape. Called with s.mu held.
-func (s *Server) session(j *Job, now time.Time) sessionJSON {
-	v := s.view(j, now)
+// session is the job in the v1 shape, in an answer written to w. Called
+// with s.mu held.
+func (s *Server) session(w http.ResponseWriter, j *Job, now time.Time) sessionJSON {
+	v := s.view(w, j, now)
 	out := sessionJSON{
 		SessionID: j.ID, Subdomain: j.ProjectID, Branch: &j.Branch,
 		Title:     firstWords(j.Prompt, 8),

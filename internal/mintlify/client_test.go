@@ -50,7 +50,8 @@ func TestCreateAndGetJob(t *testing.T) {
 }
 
 func TestTypedErrors(t *testing.T) {
-	emu := emulator.Start(t, emulator.Options{Keys: map[string][]string{"mint_other": {"other-project"}}})
+	// A base URL with a path below the API root reaches no endpoint.
+	emu := emulator.Start(t, emulator.Options{Keys: map[string][]string{"mint_other": {"other-project"}}, AllowUnknownPaths: true})
 	ctx := context.Background()
 	good := newClient(t, emu.URL(), emu.APIKey())
 
@@ -64,9 +65,9 @@ func TestTypedErrors(t *testing.T) {
 		t.Errorf("key without access: %v; want UnauthorizedError 403", err)
 	}
 	var notFound *mintlify.NotFoundError
-	_, err = good.CreateJob(ctx, "no-such-project", "hello")
+	_, err = newClient(t, emu.URL()+"/v1", emu.APIKey()).CreateJob(ctx, emu.ProjectID(), "hello")
 	if !errors.As(err, &notFound) {
-		t.Errorf("unknown project: %v; want NotFoundError", err)
+		t.Errorf("base URL below the API root: %v; want NotFoundError", err)
 	}
 	_, err = good.GetJob(ctx, emu.ProjectID(), "no-such-job")
 	if !errors.As(err, &notFound) || !strings.Contains(notFound.Message, "not found") {

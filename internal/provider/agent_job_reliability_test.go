@@ -161,7 +161,7 @@ func TestAccProvider_badInputs(t *testing.T) {
 		"max_retries negative":       bad("project_id = \"p\"\n  max_retries = -1", regexp.MustCompile(`max_retries`)),
 		"request_timeout not a time": bad("project_id = \"p\"\n  request_timeout = \"later\"", errorLike("request_timeout", `"later", which is not a duration`)),
 		"key without project access": bad(`project_id = "other-project"`, errorLike("may not use project", "HTTP 403")),
-		"project does not exist":     bad(`project_id = "no-such-project"`, errorLike("404", "Project not found", "no-such-project", "Check project_id")),
+		"project does not exist":     bad(`project_id = "no-such-project"`, errorLike("may not use project", "no-such-project", "HTTP 403", "check project_id")),
 	})
 }
 
@@ -202,4 +202,21 @@ func TestAccAgentJob_httpsToPlainServer(t *testing.T) {
 	if n := len(env.emu.Jobs()); n != 0 {
 		t.Errorf("%d jobs exist, want none", n)
 	}
+}
+
+// TestAccAgentJob_createAnswered404 creates a job through a base URL below
+// the API's root, where every call answers 404: the error names base_url
+// and the project, not a job ID there is none of yet.
+func TestAccAgentJob_createAnswered404(t *testing.T) {
+	env := newAccEnv(t, emulator.Options{AllowUnknownPaths: true})
+	env.emulatorOnly(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: e2e.ProviderConfig(env.emu.URL()+"/v1", env.emu.APIKey(), env.projectID) +
+				`resource "mintlify_agent_job" "test" { prompt = "Through the wrong root" }`,
+			ExpectError: errorLike("Could not create the Mintlify agent job", "404", env.projectID, env.emu.URL()+"/v1",
+				"base_url: it must be the API's root"),
+		}},
+	})
 }

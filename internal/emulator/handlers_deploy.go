@@ -1,0 +1,90 @@
+package emulator
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"time"
+)
+
+// triggerUpdate is POST /v1/project/update/{projectId}: a production
+// deployment of DeploymentBranch.
+func (s *Server) triggerUpdate(w http.ResponseWriter, r *http.Request) {
+	s.createLatency(r)
+	now := s.opts.Now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.rejectStorm(w, "Rate limit exceeded") {
+		return
+	}
+	d := s.addDeployment(r.PathValue("projectId"), DeploymentBranch, false, now)
+	if s.errorAfterCreate(w) {
+		return
+	}
+	writeJSON(w, http.StatusAccepted, map[string]string{"statusId": d.ID})
+}
+
+// triggerPreview is POST /v1/project/preview/{projectId}: a preview
+// deployment of a branch, within the organization's preview budget.
+func (s *Server) triggerPreview(w http.ResponseWriter, r *http.Request) {
+	var body struct {
+		Branch string `json:"branch"`
+	}
+	if err := json.NewDecoder(r.Body).Decode(&body); err != nil || body.Branch == "" {
+		writeError(w, http.StatusBadRequest, "branch is required and must be a non-empty string")
+		return
+	}
+	if s.opts.PreviewsDisabled {
+		writeError(w, http.StatusForbidden, "Preview deployments are not available on your current plan.")
+		return
+	}
+	s.createLatency(r)
+	now := s.opts.Now()
+	limit, window := s.opts.PreviewLimit, s.opts.PreviewWindow
+	msg := fmt.Sprintf("Rate limit exceeded: %d preview deployments per organization per %s", limit, window)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.rejectStorm(w, msg) {
+		return
+	}
+	if key, _ := bearerKey(r); limit > 0 {
+		if wait, ok := s.previewUses.spend(key, limit, window, now); !ok {
+			writeRateLimited(w, wait, msg)
+			return
+		}
+	}
+	d := s.addDeployment(r.PathValue("projectId"), body.Branch, true, now)
+	if s.errorAfterCreate(w) {
+		return
+	}
+	writeJSON(w, http.StatusAccepted, map[string]string{"statusId": d.ID, "previewUrl": d.PreviewURL})
+}
+
+// addDeployment creates and records a deployment. Called with s.mu held.
+func (s *Server) addDeployment(projectID, branch string, preview bool, now time.Time) *Deployment {
+	d := s.newDeployment(projectID, branch, preview, now)
+	s.deployments[d.ID] = d
+	s.deploymentOrder = append(s.deploymentOrder, d.ID)
+	return d
+}
+
+// getDeployment is GET /v1/project/update-status/{statusId}. The path names
+// no project: a status of a project the key may not use answers 404, like
+// one that does not exist, so a key learns nothing about other projects.
+func (s *Server) getDeployment(w http.ResponseWriter, r *http.Request) {
+	now := s.opts.Now()
+	s.mu.Lock()
+	d, ok := s.deployments[r.PathValue("statusId")]
+	if !ok || !s.mayUse(r, d.ProjectID) {
+		s.mu.Unlock()
+		writeError(w, http.StatusNotFound, "Deployment status not found")
+		return
+	}
+	d.Polls++
+	if d.Ended(now) && d.SeenEndedAt.IsZero() {
+		d.SeenEndedAt = now
+	}
+	view := d.view(now)
+	s.mu.Unlock()
+	writeJSON(w, http.StatusOK, view)
+}
