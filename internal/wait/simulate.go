@@ -34,7 +34,7 @@ func Simulate(length, capInterval time.Duration, jitter float64) (polls int, lag
 		}
 		return &mintlify.AgentJob{ID: "simulated", Status: status}, nil
 	}
-	_, _ = ForJob(context.Background(), &mintlify.AgentJob{ID: "simulated", Status: mintlify.StatusActive}, get,
-		Options{Cap: capInterval, Start: start, Clock: clock, Jitter: func() float64 { return jitter }})
+	_, _ = For(context.Background(), Job, &mintlify.AgentJob{ID: "simulated", Status: mintlify.StatusActive}, get,
+		Options[*mintlify.AgentJob]{Cap: capInterval, Start: start, Clock: clock, Jitter: func() float64 { return jitter }})
 	return polls, clock.now.Sub(start) - length
 }

@@ -1,4 +1,4 @@
-// Package wait polls an agent job until it ends.
+// Package wait polls an agent job or a deployment until it ends.
 package wait
 
 import (
@@ -12,8 +12,9 @@ import (
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
 )
 
-// The poll schedule is a pure function of the job's age a (time since the
-// create request was sent) and the cap c (the resource's poll_interval). The
+// The poll schedule is a pure function of the age a of the job (or the
+// deployment: what is said of jobs here holds for both), the time since the
+// create request was sent, and the cap c (the resource's poll_interval). The
 // polls fall at ages
 //
 //	a1 = 1 s + φ,   a(k+1) = a(k) + clamp(a(k)/10, 1 s, c)
@@ -72,27 +73,54 @@ type realClock struct{}
 func (realClock) Now() time.Time                         { return time.Now() }
 func (realClock) After(d time.Duration) <-chan time.Time { return time.After(d) }
 
-// Getter reads the job once.
-type Getter func(ctx context.Context) (*mintlify.AgentJob, error)
+// Kind says how to follow one kind of operation: its name in logs, how to
+// read its id and status, and which statuses end it. What is terminal is
+// decided by the mintlify package, once per kind.
+type Kind[T any] struct {
+	Name     string
+	ID       func(T) string
+	Status   func(T) string
+	Terminal func(status string) bool
+	Known    func(status string) bool
+}
+
+// Job follows an agent job, Deployment a production or preview deployment.
+var (
+	Job = Kind[*mintlify.AgentJob]{
+		Name:     "agent job",
+		ID:       func(j *mintlify.AgentJob) string { return j.ID },
+		Status:   func(j *mintlify.AgentJob) string { return j.Status },
+		Terminal: mintlify.IsTerminal,
+		Known:    mintlify.IsKnownStatus,
+	}
+	Deployment = Kind[*mintlify.Deployment]{
+		Name:     "deployment",
+		ID:       func(d *mintlify.Deployment) string { return d.ID },
+		Status:   func(d *mintlify.Deployment) string { return d.Status },
+		Terminal: mintlify.IsDeploymentTerminal,
+		Known:    mintlify.IsKnownDeploymentStatus,
+	}
+)
 
 // Options tune a wait. The zero value waits with DefaultCap on the real clock.
-type Options struct {
+type Options[T any] struct {
 	// Cap is the longest interval between two polls.
 	Cap time.Duration
-	// Start is when the job was requested; its age counts from here.
+	// Start is when the operation was requested; its age counts from here.
 	Start time.Time
-	// OnChange is called with the job each time its status changes.
-	OnChange func(ctx context.Context, job *mintlify.AgentJob)
+	// OnChange is called with what was read each time its status changes.
+	OnChange func(ctx context.Context, current T)
 	Clock    Clock
 	// Jitter returns a number in [0, 1); rand.Float64 when nil.
 	Jitter func() float64
 }
 
-// ForJob polls with get until the job's status is terminal and returns the
-// last job seen. It returns early, with the last job seen and an error, when
-// ctx ends (a timeout or a cancel) or the API fails in a way polling again
-// cannot fix. An unknown status does not end the wait: the API may add one.
-func ForJob(ctx context.Context, job *mintlify.AgentJob, get Getter, opts Options) (*mintlify.AgentJob, error) {
+// For polls with get until the status of what it reads is terminal for
+// kind, and returns the last one seen. It returns early, with the last one
+// seen and an error, when ctx ends (a timeout or a cancel) or the API fails
+// in a way polling again cannot fix. An unknown status does not end the
+// wait: the API may add one.
+func For[T any](ctx context.Context, kind Kind[T], current T, get func(context.Context) (T, error), opts Options[T]) (T, error) {
 	clock := opts.Clock
 	if clock == nil {
 		clock = realClock{}
@@ -109,43 +137,45 @@ func ForJob(ctx context.Context, job *mintlify.AgentJob, get Getter, opts Option
 	if capInterval <= 0 {
 		capInterval = DefaultCap
 	}
-	ctx = tflog.SetField(ctx, "job_id", job.ID)
+	id := kind.ID(current)
+	ctx = tflog.SetField(ctx, "id", id)
+	ctx = tflog.SetField(ctx, "kind", kind.Name)
 	warnedUnknown := false
 	failures := 0
 	target := MinInterval + minOffset + time.Duration(jitter()*float64(maxOffset-minOffset))
-	for !mintlify.IsTerminal(job.Status) {
-		if !warnedUnknown && !mintlify.IsKnownStatus(job.Status) {
+	for status := kind.Status(current); !kind.Terminal(status); status = kind.Status(current) {
+		if !warnedUnknown && !kind.Known(status) {
 			warnedUnknown = true
-			tflog.Warn(ctx, "Agent job has a status this provider does not know; waiting on as if it were active", map[string]any{"status": job.Status})
+			tflog.Warn(ctx, "Status this provider does not know; waiting on as if it were not finished", map[string]any{"status": status})
 		}
 		age := clock.Now().Sub(start)
 		target = max(target, age)
 		select {
 		case <-ctx.Done():
-			return job, ctx.Err()
+			return current, ctx.Err()
 		case <-clock.After(target - age):
 		}
 		target += Interval(target, capInterval)
 		next, err := get(ctx)
 		if err != nil {
 			if ctx.Err() != nil {
-				return job, ctx.Err()
+				return current, ctx.Err()
 			}
 			failures++
 			if !mintlify.IsTransient(err) || failures >= maxConsecutiveErrors {
-				return job, fmt.Errorf("reading agent job %s: %w", job.ID, err)
+				return current, fmt.Errorf("reading %s %s: %w", kind.Name, id, err)
 			}
-			tflog.Warn(ctx, "Reading the agent job failed; polling again", map[string]any{"error": err.Error(), "failures": failures})
+			tflog.Warn(ctx, "Reading the status failed; polling again", map[string]any{"error": err.Error(), "failures": failures})
 			continue
 		}
 		failures = 0
-		if next.Status != job.Status {
-			tflog.Info(ctx, "Agent job status changed", map[string]any{"from": job.Status, "to": next.Status, "age": clock.Now().Sub(start).String()})
+		if to := kind.Status(next); to != status {
+			tflog.Info(ctx, "Status changed", map[string]any{"from": status, "to": to, "age": clock.Now().Sub(start).String()})
 			if opts.OnChange != nil {
 				opts.OnChange(ctx, next)
 			}
 		}
-		job = next
+		current = next
 	}
-	return job, nil
+	return current, nil
 }

@@ -3,6 +3,7 @@ package wait
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -76,12 +77,12 @@ func TestUnknownStatusKeepsWaiting(t *testing.T) {
 	clock := &fakeClock{now: time.Unix(0, 0)}
 	statuses := []string{"queued", "thinking", mintlify.StatusCompleted}
 	i := 0
-	job, err := ForJob(context.Background(), &mintlify.AgentJob{ID: "j", Status: mintlify.StatusActive},
+	job, err := For(context.Background(), Job, &mintlify.AgentJob{ID: "j", Status: mintlify.StatusActive},
 		func(context.Context) (*mintlify.AgentJob, error) {
 			s := statuses[min(i, len(statuses)-1)]
 			i++
 			return &mintlify.AgentJob{ID: "j", Status: s}, nil
-		}, Options{Clock: clock})
+		}, Options[*mintlify.AgentJob]{Clock: clock})
 	if err != nil || job.Status != mintlify.StatusCompleted || i != 3 {
 		t.Fatalf("got %v, %q after %d polls; want completed after 3", err, job.Status, i)
 	}
@@ -90,22 +91,22 @@ func TestUnknownStatusKeepsWaiting(t *testing.T) {
 func TestTransientErrorsKeepWaitingOthersStop(t *testing.T) {
 	clock := &fakeClock{now: time.Unix(0, 0)}
 	calls := 0
-	job, err := ForJob(context.Background(), &mintlify.AgentJob{ID: "j", Status: mintlify.StatusActive},
+	job, err := For(context.Background(), Job, &mintlify.AgentJob{ID: "j", Status: mintlify.StatusActive},
 		func(context.Context) (*mintlify.AgentJob, error) {
 			calls++
 			if calls < 3 {
 				return nil, &mintlify.APIError{StatusCode: 503}
 			}
 			return &mintlify.AgentJob{ID: "j", Status: mintlify.StatusFailed}, nil
-		}, Options{Clock: clock})
+		}, Options[*mintlify.AgentJob]{Clock: clock})
 	if err != nil || job.Status != mintlify.StatusFailed {
 		t.Fatalf("after two 503s: %v, %q; want the failed job", err, job.Status)
 	}
 
-	_, err = ForJob(context.Background(), &mintlify.AgentJob{ID: "j", Status: mintlify.StatusActive},
+	_, err = For(context.Background(), Job, &mintlify.AgentJob{ID: "j", Status: mintlify.StatusActive},
 		func(context.Context) (*mintlify.AgentJob, error) {
 			return nil, &mintlify.UnauthorizedError{APIError: &mintlify.APIError{StatusCode: 401}}
-		}, Options{Clock: clock})
+		}, Options[*mintlify.AgentJob]{Clock: clock})
 	var unauthorized *mintlify.UnauthorizedError
 	if !errors.As(err, &unauthorized) {
 		t.Fatalf("a 401 while waiting: %v; want it returned at once", err)
@@ -115,11 +116,11 @@ func TestTransientErrorsKeepWaitingOthersStop(t *testing.T) {
 func TestCancelReturnsLastJob(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	job, err := ForJob(ctx, &mintlify.AgentJob{ID: "j", Status: mintlify.StatusActive},
+	job, err := For(ctx, Job, &mintlify.AgentJob{ID: "j", Status: mintlify.StatusActive},
 		func(context.Context) (*mintlify.AgentJob, error) {
 			t.Fatal("polled after cancel")
 			return nil, nil
-		}, Options{})
+		}, Options[*mintlify.AgentJob]{})
 	if !errors.Is(err, context.Canceled) || job.ID != "j" {
 		t.Fatalf("got %v, %+v; want context.Canceled and the last job", err, job)
 	}
@@ -130,5 +131,26 @@ func TestCancelReturnsLastJob(t *testing.T) {
 func BenchmarkSchedule(b *testing.B) {
 	for b.Loop() {
 		Simulate(10*time.Minute, DefaultCap, 0.5)
+	}
+}
+
+// TestDeploymentWait follows a deployment through its statuses: queued and
+// in_progress go on, success ends it, and each change is reported once.
+func TestDeploymentWait(t *testing.T) {
+	clock := &fakeClock{now: time.Unix(0, 0)}
+	statuses := []string{mintlify.DeploymentQueued, mintlify.DeploymentInProgress, "building", mintlify.DeploymentSuccess}
+	i := 0
+	var changes []string
+	d, err := For(context.Background(), Deployment, &mintlify.Deployment{ID: "d", Status: mintlify.DeploymentQueued},
+		func(context.Context) (*mintlify.Deployment, error) {
+			s := statuses[min(i, len(statuses)-1)]
+			i++
+			return &mintlify.Deployment{ID: "d", Status: s}, nil
+		}, Options[*mintlify.Deployment]{Clock: clock, OnChange: func(_ context.Context, d *mintlify.Deployment) {
+			changes = append(changes, d.Status)
+		}})
+	want := []string{mintlify.DeploymentInProgress, "building", mintlify.DeploymentSuccess}
+	if err != nil || d.Status != mintlify.DeploymentSuccess || i != 4 || strings.Join(changes, ",") != strings.Join(want, ",") {
+		t.Fatalf("got %v, %q after %d polls, changes %q; want success after 4, changes %q", err, d.Status, i, changes, want)
 	}
 }
