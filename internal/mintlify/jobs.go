@@ -14,13 +14,12 @@ func (c *Client) CreateJob(ctx context.Context, projectID, prompt string) (*Agen
 		return nil, errors.New("the prompt must not be empty")
 	}
 	var job AgentJob
-	err := c.do(ctx, http.MethodPost, []string{"v2", "agent", projectID, "job"}, nil, map[string]string{"prompt": prompt}, &job)
-	if err != nil {
+	path := []string{"v2", "agent", projectID, "job"}
+	if err := c.do(ctx, http.MethodPost, path, nil, map[string]string{"prompt": prompt}, &job); err != nil {
 		return nil, err
 	}
 	if job.ID == "" {
-		return nil, &DecodeError{StatusCode: http.StatusCreated, Method: http.MethodPost, Path: "/v2/agent/" + projectID + "/job",
-			Err: errors.New("the answer has no job id")}
+		return nil, missingField(http.StatusCreated, path, "job id")
 	}
 	return &job, nil
 }
