@@ -112,12 +112,12 @@ func (a *agentJobAction) Invoke(ctx context.Context, req action.InvokeRequest, r
 		return fmt.Sprintf("The job goes on in Mintlify: follow it with the mintlify_agent_job data source (id = %q).", id)
 	}
 	waitFor := func(job *mintlify.AgentJob, start time.Time) (*mintlify.AgentJob, bool) {
-		final, err := wait.ForJob(ctx, job, func(ctx context.Context) (*mintlify.AgentJob, error) {
+		final, err := wait.For(ctx, wait.Job, job, func(ctx context.Context) (*mintlify.AgentJob, error) {
 			return client.GetJob(ctx, project, job.ID)
-		}, wait.Options{Cap: capInterval, Start: start, OnChange: func(_ context.Context, j *mintlify.AgentJob) {
+		}, wait.Options[*mintlify.AgentJob]{Cap: capInterval, Start: start, OnChange: func(_ context.Context, j *mintlify.AgentJob) {
 			progress("Agent job %s is %s", j.ID, j.Status)
 		}})
-		resp.Diagnostics.Append(a.data.waitDiagnostics(err, final, project, limit, m.AllowFailure.ValueBool(), keep(final.ID))...)
+		resp.Diagnostics.Append(a.data.waitDiagnostics(err, jobWait(final, project, limit, "the action's timeout", m.AllowFailure.ValueBool(), keep(final.ID)))...)
 		return final, !resp.Diagnostics.HasError()
 	}
 

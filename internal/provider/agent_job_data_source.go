@@ -34,7 +34,7 @@ func (d *agentJobDataSource) Metadata(_ context.Context, req datasource.Metadata
 }
 
 func (d *agentJobDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := jobDataSourceAttributes()
+	attrs := reportedDataSourceAttributes(jobFieldSpecs)
 	attrs["id"] = schema.StringAttribute{
 		MarkdownDescription: "The ID of the job to read.",
 		Required:            true,

@@ -5,14 +5,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
 )
@@ -33,76 +27,15 @@ var sourceAttrTypes = map[string]attr.Type{
 	"ref":        types.StringType,
 }
 
-// jobFieldSpec documents a reported attribute once for both schemas.
-type jobFieldSpec struct {
-	name, doc string
-	kind      string // "string", "model", "time" or "source"
-}
-
-func (f jobFieldSpec) customType() basetypes.StringTypable {
-	switch f.kind {
-	case "time":
-		return timetypes.RFC3339Type{}
-	case "model":
-		return modelType{}
-	}
-	return nil
-}
-
-var jobFieldSpecs = []jobFieldSpec{
-	{"status", "The job's status: `active` while the agent works, then `completed`, `failed` or `archived`. " +
-		"A status the API adds later is shown as the API sends it.", "string"},
-	{"model", "The AI model that runs the job, as the API names it (for example `claude-sonnet-4-5`).", "model"},
-	{"pr_link", "The URL of the pull request the agent opened; null while the job is active or when it changed no files.", "string"},
-	{"created_at", "When the job was created, in RFC 3339 format.", "time"},
-	{"archived_at", "When the job was archived, in RFC 3339 format; null unless it is archived.", "time"},
-	{"source", "The repository the agent works on: `repository` (its URL) and `ref` (the branch; may be null).", "source"},
-}
-
-// jobResourceAttributes are the reported attributes as computed resource
-// attributes. They keep their state value in a plan: only the API changes them.
-func jobResourceAttributes() map[string]rschema.Attribute {
-	out := map[string]rschema.Attribute{}
-	for _, f := range jobFieldSpecs {
-		switch f.kind {
-		case "source":
-			out[f.name] = rschema.SingleNestedAttribute{
-				MarkdownDescription: f.doc, Computed: true,
-				Attributes: map[string]rschema.Attribute{
-					"repository": rschema.StringAttribute{Computed: true, MarkdownDescription: "The URL of the GitHub repository."},
-					"ref":        rschema.StringAttribute{Computed: true, MarkdownDescription: "The branch the agent works on; may be null."},
-				},
-				PlanModifiers: []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
-			}
-		default:
-			a := rschema.StringAttribute{MarkdownDescription: f.doc, Computed: true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
-			a.CustomType = f.customType()
-			out[f.name] = a
-		}
-	}
-	return out
-}
-
-// jobDataSourceAttributes are the reported attributes for a data source.
-func jobDataSourceAttributes() map[string]dschema.Attribute {
-	out := map[string]dschema.Attribute{}
-	for _, f := range jobFieldSpecs {
-		switch f.kind {
-		case "source":
-			out[f.name] = dschema.SingleNestedAttribute{
-				MarkdownDescription: f.doc, Computed: true,
-				Attributes: map[string]dschema.Attribute{
-					"repository": dschema.StringAttribute{Computed: true, MarkdownDescription: "The URL of the GitHub repository."},
-					"ref":        dschema.StringAttribute{Computed: true, MarkdownDescription: "The branch the agent works on; may be null."},
-				},
-			}
-		default:
-			a := dschema.StringAttribute{MarkdownDescription: f.doc, Computed: true, CustomType: f.customType()}
-			out[f.name] = a
-		}
-	}
-	return out
+var jobFieldSpecs = []reportedField{
+	{name: "status", doc: "The job's status: `active` while the agent works, then `completed`, `failed` or `archived`. " +
+		"A status the API adds later is shown as the API sends it."},
+	{name: "model", kind: fieldModel, doc: "The AI model that runs the job, as the API names it (for example `claude-sonnet-4-5`)."},
+	{name: "pr_link", doc: "The URL of the pull request the agent opened; null while the job is active or when it changed no files."},
+	{name: "created_at", kind: fieldTime, doc: "When the job was created, in RFC 3339 format, as the API sent it."},
+	{name: "archived_at", kind: fieldTime, doc: "When the job was archived, in RFC 3339 format; null unless it is archived."},
+	{name: "source", kind: fieldObject, doc: "The repository the agent works on: `repository` (its URL) and `ref` (the branch; may be null).",
+		fields: [][2]string{{"repository", "The URL of the GitHub repository."}, {"ref", "The branch the agent works on; may be null."}}},
 }
 
 // set copies what the API reported into the fields.

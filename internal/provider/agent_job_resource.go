@@ -76,7 +76,7 @@ func (r *agentJobResource) Metadata(_ context.Context, req resource.MetadataRequ
 }
 
 func (r *agentJobResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	attrs := jobResourceAttributes()
+	attrs := reportedResourceAttributes(jobFieldSpecs)
 	attrs["id"] = schema.StringAttribute{
 		MarkdownDescription: "The job's ID, as Mintlify assigns it.",
 		Computed:            true,
@@ -265,25 +265,13 @@ func forgotten(id string) string {
 }
 
 func (r *agentJobResource) planCreate(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	var projectID types.String
 	var model modelValue
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("project_id"), &projectID)...)
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("model"), &model)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
 	if !model.IsNull() && !model.IsUnknown() && modelFamily(model.ValueString()) == "" {
 		resp.Diagnostics.AddAttributeError(path.Root("model"), "Invalid model for a new job",
 			fmt.Sprintf("A job can be started with model \"sonnet\" or \"opus\", not %q.", model.ValueString()))
 	}
-	if projectID.IsUnknown() {
-		return
-	}
-	_, project, diags := r.data.clientFor(projectID)
-	resp.Diagnostics.Append(diags...)
-	if !resp.Diagnostics.HasError() {
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("project_id"), project)...)
-	}
+	r.data.planProject(ctx, req, resp)
 }
 
 func (r *agentJobResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -378,7 +366,7 @@ func (r *agentJobResource) followStream(ctx context.Context, m *agentJobResource
 		tflog.Debug(ctx, "Agent job event stream ended", map[string]any{"events": events, "error": fmt.Sprint(err)})
 		if ctx.Err() != nil {
 			job := &mintlify.AgentJob{ID: id, Status: m.Status.ValueString()}
-			return job, r.data.waitDiagnostics(ctx.Err(), job, project, limit, m.AllowFailure.ValueBool(), keptTainted(id))
+			return job, r.data.waitDiagnostics(ctx.Err(), jobWait(job, project, limit, jobTimeouts, m.AllowFailure.ValueBool(), keptTainted(id)))
 		}
 	} else {
 		_ = stream.Close()
@@ -464,38 +452,24 @@ func (r *agentJobResource) waitAndRecord(ctx context.Context, m *agentJobResourc
 	capInterval, d := durationOr(m.PollInterval, wait.DefaultCap, "poll_interval")
 	diags.Append(d...)
 	project, id := m.ProjectID.ValueString(), m.ID.ValueString()
-	final, err := wait.ForJob(ctx, job, func(ctx context.Context) (*mintlify.AgentJob, error) {
+	final, err := wait.For(ctx, wait.Job, job, func(ctx context.Context) (*mintlify.AgentJob, error) {
 		return r.data.client.GetJob(ctx, project, id)
-	}, wait.Options{Cap: capInterval, Start: start})
+	}, wait.Options[*mintlify.AgentJob]{Cap: capInterval, Start: start})
 	diags.Append(m.set(ctx, final)...)
 	diags.Append(state.Set(ctx, m)...)
-	diags.Append(r.data.waitDiagnostics(err, final, project, limit, m.AllowFailure.ValueBool(), keep(id))...)
+	diags.Append(r.data.waitDiagnostics(err, jobWait(final, project, limit, jobTimeouts, m.AllowFailure.ValueBool(), keep(id)))...)
 	return final, diags
 }
 
-// waitDiagnostics explains a wait that did not end well: a timeout, an
-// interrupt, an API failure, or a failed job (unless failures are allowed).
-// keep says what became of the job.
-func (d *providerData) waitDiagnostics(err error, job *mintlify.AgentJob, project string, limit time.Duration, allowFailure bool, keep string) diag.Diagnostics {
-	var diags diag.Diagnostics
-	switch {
-	case errors.Is(err, context.DeadlineExceeded):
-		diags.AddError("Timed out waiting for the Mintlify agent job",
-			fmt.Sprintf("Agent job %s in project %q was still %q after %s. %s To wait longer, raise the timeout (timeouts.create or timeouts.update on the resource).",
-				job.ID, project, job.Status, limit, keep))
-	case errors.Is(err, context.Canceled):
-		diags.AddError("Interrupted while waiting for the Mintlify agent job",
-			fmt.Sprintf("Waiting for agent job %s in project %q stopped while it was %q. The job itself goes on in Mintlify. %s", job.ID, project, job.Status, keep))
-	case err != nil:
-		diags.AddError("Could not follow the Mintlify agent job",
-			fmt.Sprintf("Agent job %s was %q when reading it failed. %s %s", job.ID, job.Status, d.explain(err, project, job.ID), keep))
-	case job.Status == mintlify.StatusFailed && !allowFailure:
-		diags.AddError("The Mintlify agent job failed",
-			fmt.Sprintf("Agent job %s in project %q ended with status \"failed\". See the job in the Mintlify dashboard for the agent's messages. %s "+
-				"Set allow_failure = true to accept failed jobs.", job.ID, project, keep))
-	}
-	return diags
+// jobWait describes a wait for an agent job, for waitDiagnostics.
+func jobWait(job *mintlify.AgentJob, project string, limit time.Duration, timeout string, allowFailure bool, keep string) waited {
+	return waited{kind: "agent job", id: job.ID, project: project, status: job.Status, failed: job.Status == mintlify.StatusFailed,
+		failure: "See the job in the Mintlify dashboard for the agent's messages.",
+		limit:   limit, timeout: timeout, allowFailure: allowFailure, keep: keep}
 }
+
+// jobTimeouts names the settings that bound the resource's waits.
+const jobTimeouts = "the timeout (timeouts.create or timeouts.update on the resource)"
 
 // stateSetter is the part of tfsdk.State the wait writes to.
 type stateSetter interface {

@@ -243,15 +243,7 @@ func TestAccAgentJob_badInputs(t *testing.T) {
 	tooShort := errorLike("at least 1s")
 	notDuration := errorLike("which is not a duration")
 	bad := func(attrs string, want *regexp.Regexp) badConfig { return badConfig{jobConfig(env, attrs), want} }
-	if env.emu != nil {
-		// The subtests are parallel: they run after this function returns,
-		// before its cleanups.
-		t.Cleanup(func() {
-			if n := len(env.emu.Requests()); n != 0 {
-				t.Errorf("bad inputs reached the API: %d requests", n)
-			}
-		})
-	}
+	env.expectNoRequests(t)
 	testBadConfigs(t, map[string]badConfig{
 		"empty prompt":             bad(`prompt = ""`, notBlank),
 		"blank prompt":             bad(`prompt = "   \n\t"`, notBlank),

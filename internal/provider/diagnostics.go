@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
@@ -33,8 +34,8 @@ func explainAPIError(err error, projectID, id, baseURL string) string {
 		if rateLimited.RetryAfter > 0 {
 			when = fmt.Sprintf("in %s (at %s)", rateLimited.RetryAfter.Round(time.Second), time.Now().Add(rateLimited.RetryAfter).UTC().Format(time.RFC3339))
 		}
-		return fmt.Sprintf("Project %q hit Mintlify's rate limit of 100 agent uses per hour (HTTP 429: %s). Try again %s, "+
-			"or lower -parallelism so fewer jobs start at once.", projectID, rateLimited.Message, when)
+		return fmt.Sprintf("%s (HTTP 429: %s). Try again %s, or lower -parallelism so fewer start at once.",
+			rateLimitHit(rateLimited.Path, projectID), rateLimited.Message, when)
 	case errors.As(err, &notFound) && id != "":
 		return fmt.Sprintf("Mintlify answered 404 (%s): %q was not found in project %q. Check the ID and project_id.", notFound.Message, id, projectID)
 	case errors.As(err, &notFound):
@@ -54,5 +55,17 @@ func explainAPIError(err error, projectID, id, baseURL string) string {
 		return fmt.Sprintf("The request timed out: %s. Raise the timeout or request_timeout, or try again.", err)
 	default:
 		return fmt.Sprintf("The request failed: %s. Check base_url and the network, then try again.", err)
+	}
+}
+
+// rateLimitHit names the rate limit a call to path counts against.
+func rateLimitHit(path, projectID string) string {
+	switch {
+	case strings.Contains(path, "/agent/"):
+		return fmt.Sprintf("Project %q hit Mintlify's rate limit of 100 agent uses per hour", projectID)
+	case strings.Contains(path, "/project/preview/"):
+		return "The organization hit Mintlify's rate limit of 5 preview deployments per minute"
+	default:
+		return "Mintlify's rate limit was hit"
 	}
 }

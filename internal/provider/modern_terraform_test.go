@@ -3,6 +3,7 @@ package provider
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -94,23 +95,65 @@ func TestAccAgentJob_action(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		TerraformVersionChecks:   needsActions,
 		Steps: []resource.TestStep{{
-			Config: env.config(`action "mintlify_agent_job" "docs" {
+			Config: actionConfig(env, "mintlify_agent_job", `prompt = "The spec changed: update the reference"`),
+			Check: func(*terraform.State) error {
+				if env.emu != nil && len(env.emu.Jobs()) != before+1 {
+					return fmt.Errorf("%d jobs after the action, want %d", len(env.emu.Jobs()), before+1)
+				}
+				return nil
+			},
+		}},
+	})
+}
+
+// actionConfig runs an action of actionType, configured with body, when a
+// terraform_data resource is created.
+func actionConfig(env *accEnv, actionType, body string) string {
+	return env.config(fmt.Sprintf(`action %q "it" {
   config {
-    prompt = "The spec changed: update the reference"
+    %s
   }
 }
-resource "terraform_data" "spec" {
+resource "terraform_data" "merged" {
   input = "v2"
   lifecycle {
     action_trigger {
       events  = [after_create]
-      actions = [action.mintlify_agent_job.docs]
+      actions = [action.%s.it]
     }
   }
-}`),
+}`, actionType, body, actionType))
+}
+
+func TestAccDeployment_action(t *testing.T) {
+	env := newAccEnv(t, emulator.Options{})
+	env.emulatorOnly(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		TerraformVersionChecks:   needsActions,
+		Steps: []resource.TestStep{{
+			Config: actionConfig(env, "mintlify_deployment", `branch = "docs/widgets"`),
 			Check: func(*terraform.State) error {
-				if env.emu != nil && len(env.emu.Jobs()) != before+1 {
-					return fmt.Errorf("%d jobs after the action, want %d", len(env.emu.Jobs()), before+1)
+				if d := env.emu.Deployments(); len(d) != 1 || !d[0].Preview || d[0].Status(time.Now()) != emulator.DeploymentSuccess {
+					return fmt.Errorf("deployments after the action: %+v; want one preview, waited for until it succeeded", d)
+				}
+				return nil
+			},
+		}},
+	})
+}
+
+func TestAccAutomationRun_action(t *testing.T) {
+	env := newAccEnv(t, emulator.Options{})
+	env.emulatorOnly(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		TerraformVersionChecks:   needsActions,
+		Steps: []resource.TestStep{{
+			Config: actionConfig(env, "mintlify_automation_run", fmt.Sprintf("automation_id = %q", emulator.DefaultAutomationID)),
+			Check: func(*terraform.State) error {
+				if n := len(env.emu.AutomationRuns()); n != 1 {
+					return fmt.Errorf("%d automation runs after the action, want 1", n)
 				}
 				return nil
 			},

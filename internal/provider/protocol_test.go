@@ -31,9 +31,15 @@ type protoEnv struct {
 	schema *tfprotov6.GetProviderSchemaResponse
 }
 
-func newProtoEnv(t testing.TB) *protoEnv {
+// newProtoEnv starts an emulator with opts (jobs of 1s by default) and a
+// provider server configured for it.
+func newProtoEnv(t testing.TB, opts ...emulator.Options) *protoEnv {
 	t.Helper()
-	emu := emulator.Start(t, emulator.Options{JobDuration: time.Second})
+	o := emulator.Options{JobDuration: time.Second}
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	emu := emulator.Start(t, o)
 	base, err := providerserver.NewProtocol6WithError(New("test")())()
 	if err != nil {
 		t.Fatal(err)
@@ -251,31 +257,37 @@ func TestProtocol_listResource(t *testing.T) {
 	}
 }
 
+// invoke plans and invokes an action with config vals, and returns its
+// progress messages and final diagnostics.
+func (e *protoEnv) invoke(actionType string, vals map[string]any) (progress []string, diags []*tfprotov6.Diagnostic) {
+	e.t.Helper()
+	actionSchema := e.schema.ActionSchemas[actionType]
+	if actionSchema == nil {
+		e.t.Fatalf("no action schema for %s", actionType)
+	}
+	config := e.dynamic(actionSchema.Schema.ValueType(), vals)
+	plan, err := e.server.PlanAction(e.ctx, &tfprotov6.PlanActionRequest{ActionType: actionType, Config: config})
+	e.noErrors("PlanAction", err, plan.Diagnostics)
+	stream, err := e.server.InvokeAction(e.ctx, &tfprotov6.InvokeActionRequest{ActionType: actionType, Config: config})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	for ev := range stream.Events {
+		switch ev := ev.Type.(type) {
+		case tfprotov6.ProgressInvokeActionEventType:
+			progress = append(progress, ev.Message)
+		case tfprotov6.CompletedInvokeActionEventType:
+			diags = ev.Diagnostics
+		}
+	}
+	return progress, diags
+}
+
 func TestProtocol_action(t *testing.T) {
 	e := newProtoEnv(t)
-	actionSchema := e.schema.ActionSchemas["mintlify_agent_job"]
-	if actionSchema == nil {
-		t.Fatal("no action schema for mintlify_agent_job")
-	}
-	typ := actionSchema.Schema.ValueType()
-	invoke := func(vals map[string]any) (progress []string, diags []*tfprotov6.Diagnostic) {
+	invoke := func(vals map[string]any) ([]string, []*tfprotov6.Diagnostic) {
 		t.Helper()
-		config := e.dynamic(typ, vals)
-		plan, err := e.server.PlanAction(e.ctx, &tfprotov6.PlanActionRequest{ActionType: "mintlify_agent_job", Config: config})
-		e.noErrors("PlanAction", err, plan.Diagnostics)
-		stream, err := e.server.InvokeAction(e.ctx, &tfprotov6.InvokeActionRequest{ActionType: "mintlify_agent_job", Config: config})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for ev := range stream.Events {
-			switch ev := ev.Type.(type) {
-			case tfprotov6.ProgressInvokeActionEventType:
-				progress = append(progress, ev.Message)
-			case tfprotov6.CompletedInvokeActionEventType:
-				diags = ev.Diagnostics
-			}
-		}
-		return progress, diags
+		return e.invoke("mintlify_agent_job", vals)
 	}
 
 	progress, diags := invoke(map[string]any{"prompt": "Document the new endpoint"})
@@ -386,5 +398,58 @@ func TestProtocol_badDurationIsOneError(t *testing.T) {
 	if len(resp.Diagnostics) != 1 || resp.Diagnostics[0].Attribute == nil || !strings.Contains(resp.Diagnostics[0].Detail, `"abc", which is not a duration`) ||
 		strings.Contains(resp.Diagnostics[0].Detail, `\n`) {
 		t.Errorf("diagnostics %v; want one error on request_timeout", resp.Diagnostics)
+	}
+}
+
+// TestProtocol_deploymentAction deploys to production, then a preview: the
+// progress follows each status, and ends with the status id, the status,
+// the preview URL and the commit.
+func TestProtocol_deploymentAction(t *testing.T) {
+	e := newProtoEnv(t, emulator.Options{DeploymentQueued: 1500 * time.Millisecond, DeploymentInProgress: 1500 * time.Millisecond})
+	progress, diags := e.invoke("mintlify_deployment", map[string]any{})
+	e.noErrors("InvokeAction", nil, diags)
+	deployments := e.emu.Deployments()
+	if len(deployments) != 1 || deployments[0].Preview {
+		t.Fatalf("deployments after the action: %+v; want one production deployment", deployments)
+	}
+	d := deployments[0]
+	for _, want := range []string{"Started production deployment " + d.ID, d.ID + " is in_progress", d.ID + " is success",
+		"Deployment " + d.ID + ": success, commit " + d.CommitSHA} {
+		if !strings.Contains(strings.Join(progress, "\n"), want) {
+			t.Errorf("progress %q lacks %q", progress, want)
+		}
+	}
+
+	progress, diags = e.invoke("mintlify_deployment", map[string]any{"branch": "docs/widgets", "wait_for_completion": false})
+	e.noErrors("InvokeAction of a preview", nil, diags)
+	preview := e.emu.Deployments()[1]
+	if last := progress[len(progress)-1]; !preview.Preview || !strings.Contains(last, preview.ID+": queued, preview "+preview.PreviewURL) {
+		t.Errorf("progress %q; want it to end with the preview's status id, status and URL", progress)
+	}
+
+	brief := emulator.DeploymentPlan{Queued: time.Nanosecond, InProgress: time.Nanosecond, Outcome: emulator.DeploymentFailure}
+	withSummary := brief
+	withSummary.Summary = "Broken link"
+	e.emu.NextDeployments(withSummary, brief)
+	_, diags = e.invoke("mintlify_deployment", map[string]any{})
+	if len(diags) == 0 || diags[0].Summary != "The Mintlify deployment failed" || !strings.Contains(diags[0].Detail, "Broken link") {
+		t.Errorf("a failed deployment: diagnostics %v", diags)
+	}
+	_, diags = e.invoke("mintlify_deployment", map[string]any{"allow_failure": true})
+	e.noErrors("InvokeAction with allow_failure", nil, diags)
+}
+
+func TestProtocol_automationRunAction(t *testing.T) {
+	e := newProtoEnv(t)
+	progress, diags := e.invoke("mintlify_automation_run", map[string]any{"automation_id": emulator.DefaultAutomationID})
+	e.noErrors("InvokeAction", nil, diags)
+	runs := e.emu.AutomationRuns()
+	if len(runs) != 1 || len(progress) != 1 || !strings.Contains(progress[0], "Queued run "+runs[0].InstanceID) ||
+		!strings.Contains(progress[0], runs[0].JobID) {
+		t.Errorf("runs %+v, progress %q; want one run, named with its job", runs, progress)
+	}
+	_, diags = e.invoke("mintlify_automation_run", map[string]any{"automation_id": "ffffffffffffffffffffffff"})
+	if len(diags) == 0 || !strings.Contains(diags[0].Detail, "HTTP 404") {
+		t.Errorf("an unknown automation: diagnostics %v", diags)
 	}
 }

@@ -61,8 +61,8 @@ func (p *mintlifyProvider) Metadata(_ context.Context, _ provider.MetadataReques
 
 func (p *mintlifyProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "The Mintlify provider starts and tracks Mintlify documentation-agent jobs " +
-			"through Mintlify's agent API. Every setting can also come from an environment variable.",
+		MarkdownDescription: "The Mintlify provider starts and tracks Mintlify documentation-agent jobs, production and " +
+			"preview deployments, and automation runs, through Mintlify's API. Every setting can also come from an environment variable.",
 		Attributes: map[string]schema.Attribute{
 			"api_key": schema.StringAttribute{
 				MarkdownDescription: "A Mintlify admin API key (`mint_...`), from the API keys page of the Mintlify dashboard. " +
@@ -160,11 +160,11 @@ func (p *mintlifyProvider) Configure(ctx context.Context, req provider.Configure
 }
 
 func (p *mintlifyProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{NewAgentJobResource}
+	return []func() resource.Resource{NewAgentJobResource, NewDeploymentResource, NewPreviewDeploymentResource, NewAutomationRunResource}
 }
 
 func (p *mintlifyProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewAgentJobDataSource, NewAgentJobsDataSource}
+	return []func() datasource.DataSource{NewAgentJobDataSource, NewAgentJobsDataSource, NewDeploymentDataSource}
 }
 
 func (p *mintlifyProvider) ListResources(context.Context) []func() list.ListResource {
@@ -172,7 +172,7 @@ func (p *mintlifyProvider) ListResources(context.Context) []func() list.ListReso
 }
 
 func (p *mintlifyProvider) Actions(context.Context) []func() action.Action {
-	return []func() action.Action{NewAgentJobAction}
+	return []func() action.Action{NewAgentJobAction, NewDeploymentAction, NewAutomationRunAction}
 }
 
 func valueOrEnv(v types.String, env string) string {
@@ -207,16 +207,23 @@ func (d *providerData) explain(err error, project, id string) string {
 	return explainAPIError(err, project, id, d.client.BaseURL())
 }
 
-// clientFor returns the client and the project to use, the resource's own
-// project_id first. A missing key or project is reported here, when an
-// operation needs it, naming both the attribute and the environment variable.
-func (d *providerData) clientFor(projectID types.String) (*mintlify.Client, string, diag.Diagnostics) {
+// keyedClient returns the client, for a call that names no project; a
+// missing key is reported here, naming the attribute and the variable.
+func (d *providerData) keyedClient() (*mintlify.Client, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	if !d.client.HasAPIKey() {
 		diags.AddError("Missing Mintlify API key",
 			"The provider has no API key. Set api_key in the provider \"mintlify\" block or the "+envAPIKey+
 				" environment variable to a Mintlify admin API key (mint_...), from the API keys page of the Mintlify dashboard.")
 	}
+	return d.client, diags
+}
+
+// clientFor returns the client and the project to use, the resource's own
+// project_id first. A missing key or project is reported here, when an
+// operation needs it, naming both the attribute and the environment variable.
+func (d *providerData) clientFor(projectID types.String) (*mintlify.Client, string, diag.Diagnostics) {
+	client, diags := d.keyedClient()
 	project := projectID.ValueString() // "" when null or unknown
 	if project == "" {
 		project = d.projectID
@@ -226,7 +233,23 @@ func (d *providerData) clientFor(projectID types.String) (*mintlify.Client, stri
 			"No project ID is set. Set project_id on this resource or data source, project_id in the provider \"mintlify\" block, "+
 				"or the "+envProjectID+" environment variable. The ID is on the API keys page of the Mintlify dashboard.")
 	}
-	return d.client, project, diags
+	return client, project, diags
+}
+
+// planProject shows in the plan of a new resource the project it will use,
+// the provider's when the resource sets none, and reports a missing key or
+// project when the plan is made rather than half-way through an apply.
+func (d *providerData) planProject(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	var projectID types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("project_id"), &projectID)...)
+	if resp.Diagnostics.HasError() || projectID.IsUnknown() {
+		return
+	}
+	_, project, diags := d.clientFor(projectID)
+	resp.Diagnostics.Append(diags...)
+	if !resp.Diagnostics.HasError() {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("project_id"), project)...)
+	}
 }
 
 // providerDataFrom unpacks Configure's value; nil means the provider is not

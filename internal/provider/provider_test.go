@@ -52,6 +52,10 @@ func newAccEnv(t *testing.T, opts emulator.Options) *accEnv {
 	if opts.JobDuration == 0 {
 		opts.JobDuration = 2 * time.Second
 	}
+	// Deployments pass through every status within a second.
+	if opts.DeploymentQueued == 0 && opts.DeploymentInProgress == 0 {
+		opts.DeploymentQueued, opts.DeploymentInProgress = 300*time.Millisecond, 700*time.Millisecond
+	}
 	emu := emulator.Start(t, opts)
 	return &accEnv{emu: emu, projectID: emu.ProjectID(), provider: e2e.ProviderBlock(emu)}
 }
@@ -66,6 +70,21 @@ func (e *accEnv) emulatorOnly(t *testing.T) {
 }
 
 func (e *accEnv) config(body string) string { return e.provider + body }
+
+// expectNoRequests fails the test if any request reaches the emulator, as
+// configurations refused at plan time must not. It checks when the test
+// ends: parallel subtests run after the test function returns.
+func (e *accEnv) expectNoRequests(t *testing.T) {
+	t.Helper()
+	if e.emu == nil {
+		return
+	}
+	t.Cleanup(func() {
+		if n := len(e.emu.Requests()); n != 0 {
+			t.Errorf("bad inputs reached the API: %d requests", n)
+		}
+	})
+}
 
 // client is an API client for the same endpoint as the provider under test.
 func (e *accEnv) client(t testing.TB) *mintlify.Client {

@@ -1,0 +1,74 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/action"
+	"github.com/hashicorp/terraform-plugin-framework/action/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+var _ action.ActionWithConfigure = &automationRunAction{}
+
+// NewAutomationRunAction runs an automation as a side effect (Terraform
+// 1.14 actions).
+func NewAutomationRunAction() action.Action { return &automationRunAction{} }
+
+type automationRunAction struct {
+	data *providerData
+}
+
+type automationRunActionModel struct {
+	AutomationID types.String `tfsdk:"automation_id"`
+	ProjectID    types.String `tfsdk:"project_id"`
+}
+
+func (a *automationRunAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_automation_run"
+}
+
+func (a *automationRunAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Runs a scheduled Mintlify automation now, as a side effect of another change (`action_trigger`) " +
+			"or on demand with `terraform apply -invoke`. Only automations with a custom schedule can be triggered. " +
+			automationNote + " Needs Terraform 1.14 or later.",
+		Attributes: map[string]schema.Attribute{
+			"automation_id": schema.StringAttribute{
+				MarkdownDescription: "The automation to run: its ID, from the automation's settings panel on the Automations page.",
+				Required:            true,
+				Validators:          []validator.String{notBlankValidator},
+			},
+			"project_id": schema.StringAttribute{
+				MarkdownDescription: "The project the automation belongs to. Defaults to the provider's `project_id`.",
+				Optional:            true,
+				Validators:          []validator.String{projectIDValidator},
+			},
+		},
+	}
+}
+
+func (a *automationRunAction) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
+	a.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (a *automationRunAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
+	var m automationRunActionModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client, project, diags := a.data.clientFor(m.ProjectID)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	run, err := client.TriggerAutomation(ctx, project, m.AutomationID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddError("Could not run the Mintlify automation", a.data.explainAutomation(err, project, m.AutomationID.ValueString()))
+		return
+	}
+	resp.SendProgress(action.InvokeProgressEvent{Message: fmt.Sprintf("Queued run %s of automation %s in project %s (background job %s)",
+		run.InstanceID, m.AutomationID.ValueString(), project, run.JobID)})
+}
