@@ -24,13 +24,9 @@ type agentJobAction struct {
 }
 
 type agentJobActionModel struct {
-	Prompt            types.String `tfsdk:"prompt"`
-	JobID             types.String `tfsdk:"job_id"`
-	ProjectID         types.String `tfsdk:"project_id"`
-	WaitForCompletion types.Bool   `tfsdk:"wait_for_completion"`
-	AllowFailure      types.Bool   `tfsdk:"allow_failure"`
-	PollInterval      types.String `tfsdk:"poll_interval"`
-	Timeout           types.String `tfsdk:"timeout"`
+	Prompt types.String `tfsdk:"prompt"`
+	JobID  types.String `tfsdk:"job_id"`
+	actionWait
 }
 
 func (a *agentJobAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
@@ -38,48 +34,24 @@ func (a *agentJobAction) Metadata(_ context.Context, req action.MetadataRequest,
 }
 
 func (a *agentJobAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
+	attrs := actionWaitAttributes("job", mintlify.StatusFailed, defaultCreateTimeout)
+	attrs["prompt"] = schema.StringAttribute{
+		MarkdownDescription: "The instruction for the agent.",
+		Required:            true,
+		Validators:          []validator.String{notBlankValidator},
+	}
+	attrs["job_id"] = schema.StringAttribute{
+		MarkdownDescription: "An existing job to send `prompt` to as a follow-up, instead of starting a new job. " +
+			"While the job's current run goes on, the follow-up waits for it to end.",
+		Optional:   true,
+		Validators: []validator.String{notBlankValidator},
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Runs a Mintlify agent job as a side effect of another change, for example when an API " +
 			"specification changes (`action_trigger` in that resource's `lifecycle`), or on demand with " +
 			"`terraform apply -invoke`. Nothing is kept in state: each invocation starts a job, or sends a follow-up " +
 			"prompt to an existing one, and reports its progress. Needs Terraform 1.14 or later.",
-		Attributes: map[string]schema.Attribute{
-			"prompt": schema.StringAttribute{
-				MarkdownDescription: "The instruction for the agent.",
-				Required:            true,
-				Validators:          []validator.String{notBlankValidator},
-			},
-			"job_id": schema.StringAttribute{
-				MarkdownDescription: "An existing job to send `prompt` to as a follow-up, instead of starting a new job.",
-				Optional:            true,
-				Validators:          []validator.String{notBlankValidator},
-			},
-			"project_id": schema.StringAttribute{
-				MarkdownDescription: "The project. Defaults to the provider's `project_id`.",
-				Optional:            true,
-				Validators:          []validator.String{projectIDValidator},
-			},
-			"wait_for_completion": schema.BoolAttribute{
-				MarkdownDescription: "Wait for the job to end before the action completes. Defaults to `true`.",
-				Optional:            true,
-			},
-			"allow_failure": schema.BoolAttribute{
-				MarkdownDescription: "Accept a job that ends `failed` instead of failing the action. Defaults to `false`.",
-				Optional:            true,
-			},
-			"poll_interval": schema.StringAttribute{
-				MarkdownDescription: fmt.Sprintf("The longest wait between two status checks, as a Go duration; at least `%s`. Defaults to `%q`.",
-					durationText(wait.MinInterval), durationText(wait.DefaultCap)),
-				Optional:   true,
-				Validators: []validator.String{minDuration(wait.MinInterval)},
-			},
-			"timeout": schema.StringAttribute{
-				MarkdownDescription: fmt.Sprintf("How long to start the job and wait for it, as a Go duration. Defaults to `%q`.",
-					durationText(defaultCreateTimeout)),
-				Optional:   true,
-				Validators: []validator.String{positiveDuration("30m")},
-			},
-		},
+		Attributes: attrs,
 	}
 }
 
@@ -93,20 +65,13 @@ func (a *agentJobAction) Invoke(ctx context.Context, req action.InvokeRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	client, project, diags := a.data.clientFor(m.ProjectID)
-	resp.Diagnostics.Append(diags...)
-	limit, diags := durationOr(m.Timeout, defaultCreateTimeout, "timeout")
-	resp.Diagnostics.Append(diags...)
-	capInterval, diags := durationOr(m.PollInterval, wait.DefaultCap, "poll_interval")
+	ctx, cancel, inv, diags := m.begin(ctx, a.data, defaultCreateTimeout, resp)
+	defer cancel()
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, limit)
-	defer cancel()
-	progress := func(format string, args ...any) {
-		resp.SendProgress(action.InvokeProgressEvent{Message: fmt.Sprintf(format, args...)})
-	}
+	client, project, progress := inv.client, inv.project, inv.progress
 
 	keep := func(id string) string {
 		return fmt.Sprintf("The job goes on in Mintlify: follow it with the mintlify_agent_job data source (id = %q).", id)
@@ -114,15 +79,16 @@ func (a *agentJobAction) Invoke(ctx context.Context, req action.InvokeRequest, r
 	waitFor := func(job *mintlify.AgentJob, start time.Time) (*mintlify.AgentJob, bool) {
 		final, err := wait.For(ctx, wait.Job, job, func(ctx context.Context) (*mintlify.AgentJob, error) {
 			return client.GetJob(ctx, project, job.ID)
-		}, wait.Options[*mintlify.AgentJob]{Cap: capInterval, Start: start, OnChange: func(_ context.Context, j *mintlify.AgentJob) {
+		}, wait.Options[*mintlify.AgentJob]{Cap: inv.cap, Start: start, OnChange: func(_ context.Context, j *mintlify.AgentJob) {
 			progress("Agent job %s is %s", j.ID, j.Status)
 		}})
-		resp.Diagnostics.Append(a.data.waitDiagnostics(err, jobWait(final, project, limit, "the action's timeout", m.AllowFailure.ValueBool(), keep(final.ID)))...)
+		resp.Diagnostics.Append(a.data.waitDiagnostics(err, jobWait(final, project, inv.limit, actionTimeout, inv.allowFailure, keep(final.ID)))...)
 		return final, !resp.Diagnostics.HasError()
 	}
 
 	var job *mintlify.AgentJob
 	var err error
+	start := time.Now()
 	if m.JobID.IsNull() {
 		job, err = client.CreateJob(ctx, project, m.Prompt.ValueString())
 	} else {
@@ -131,15 +97,15 @@ func (a *agentJobAction) Invoke(ctx context.Context, req action.InvokeRequest, r
 			// A conversation is sequential: the current run ends first.
 			progress("Agent job %s is %s: waiting for its current run to end before sending the follow-up prompt", job.ID, job.Status)
 			var ok bool
-			if job, ok = waitFor(job, time.Now()); !ok {
+			if job, ok = waitFor(job, start); !ok {
 				return
 			}
 		}
 		if err == nil {
+			start = time.Now()
 			job, err = client.SendMessage(ctx, project, job.ID, m.Prompt.ValueString())
 		}
 	}
-	start := time.Now()
 	if err != nil {
 		resp.Diagnostics.AddError("Could not start the Mintlify agent job", a.data.explain(err, project, m.JobID.ValueString()))
 		return
@@ -149,7 +115,7 @@ func (a *agentJobAction) Invoke(ctx context.Context, req action.InvokeRequest, r
 	} else {
 		progress("Sent the follow-up prompt to agent job %s", job.ID)
 	}
-	if m.WaitForCompletion.IsNull() || m.WaitForCompletion.ValueBool() {
+	if inv.waits {
 		job, _ = waitFor(job, start)
 	}
 	link := "no pull request yet"

@@ -25,12 +25,8 @@ type deploymentAction struct {
 }
 
 type deploymentActionModel struct {
-	ProjectID         types.String `tfsdk:"project_id"`
-	Branch            types.String `tfsdk:"branch"`
-	WaitForCompletion types.Bool   `tfsdk:"wait_for_completion"`
-	AllowFailure      types.Bool   `tfsdk:"allow_failure"`
-	PollInterval      types.String `tfsdk:"poll_interval"`
-	Timeout           types.String `tfsdk:"timeout"`
+	Branch types.String `tfsdk:"branch"`
+	actionWait
 }
 
 func (a *deploymentAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
@@ -38,43 +34,18 @@ func (a *deploymentAction) Metadata(_ context.Context, req action.MetadataReques
 }
 
 func (a *deploymentAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
+	attrs := actionWaitAttributes("deployment", mintlify.DeploymentFailure, defaultDeploymentTimeout)
+	attrs["branch"] = schema.StringAttribute{
+		MarkdownDescription: "A Git branch to deploy a preview of. Unset: a production deployment from the deployment branch.",
+		Optional:            true,
+		Validators:          []validator.String{notBlankValidator},
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Deploys the documentation as a side effect of another change: to production, or a preview of " +
 			"`branch`, for example after an agent job opened its pull request (`action_trigger` in that resource's " +
 			"`lifecycle`), or on demand with `terraform apply -invoke`. Nothing is kept in state: each invocation triggers " +
 			"one deployment and reports its progress. Needs Terraform 1.14 or later.",
-		Attributes: map[string]schema.Attribute{
-			"project_id": schema.StringAttribute{
-				MarkdownDescription: "The project. Defaults to the provider's `project_id`.",
-				Optional:            true,
-				Validators:          []validator.String{projectIDValidator},
-			},
-			"branch": schema.StringAttribute{
-				MarkdownDescription: "A Git branch to deploy a preview of. Unset: a production deployment from the deployment branch.",
-				Optional:            true,
-				Validators:          []validator.String{notBlankValidator},
-			},
-			"wait_for_completion": schema.BoolAttribute{
-				MarkdownDescription: "Wait for the deployment to end before the action completes. Defaults to `true`.",
-				Optional:            true,
-			},
-			"allow_failure": schema.BoolAttribute{
-				MarkdownDescription: "Accept a deployment that ends `failure` instead of failing the action. Defaults to `false`.",
-				Optional:            true,
-			},
-			"poll_interval": schema.StringAttribute{
-				MarkdownDescription: fmt.Sprintf("The longest wait between two status checks, as a Go duration; at least `%s`. Defaults to `%q`.",
-					durationText(wait.MinInterval), durationText(wait.DefaultCap)),
-				Optional:   true,
-				Validators: []validator.String{minDuration(wait.MinInterval)},
-			},
-			"timeout": schema.StringAttribute{
-				MarkdownDescription: fmt.Sprintf("How long to trigger the deployment and wait for it, as a Go duration. Defaults to `%q`.",
-					durationText(defaultDeploymentTimeout)),
-				Optional:   true,
-				Validators: []validator.String{positiveDuration("20m")},
-			},
-		},
+		Attributes: attrs,
 	}
 }
 
@@ -88,20 +59,13 @@ func (a *deploymentAction) Invoke(ctx context.Context, req action.InvokeRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	client, project, diags := a.data.clientFor(m.ProjectID)
-	resp.Diagnostics.Append(diags...)
-	limit, diags := durationOr(m.Timeout, defaultDeploymentTimeout, "timeout")
-	resp.Diagnostics.Append(diags...)
-	capInterval, diags := durationOr(m.PollInterval, wait.DefaultCap, "poll_interval")
+	ctx, cancel, inv, diags := m.begin(ctx, a.data, defaultDeploymentTimeout, resp)
+	defer cancel()
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, limit)
-	defer cancel()
-	progress := func(format string, args ...any) {
-		resp.SendProgress(action.InvokeProgressEvent{Message: fmt.Sprintf(format, args...)})
-	}
+	client, project, progress := inv.client, inv.project, inv.progress
 
 	kind, branch := "deployment", m.Branch.ValueString()
 	if branch != "" {
@@ -119,12 +83,12 @@ func (a *deploymentAction) Invoke(ctx context.Context, req action.InvokeRequest,
 		progress("Started production deployment %s in project %s", started.StatusID, project)
 	}
 	final := &mintlify.Deployment{ID: started.StatusID, Status: mintlify.DeploymentQueued}
-	if m.WaitForCompletion.IsNull() || m.WaitForCompletion.ValueBool() {
-		final, err = waitForDeployment(ctx, client, started.StatusID, wait.Options[*mintlify.Deployment]{Cap: capInterval, Start: start,
+	if inv.waits {
+		final, err = waitForDeployment(ctx, client, started.StatusID, wait.Options[*mintlify.Deployment]{Cap: inv.cap, Start: start,
 			OnChange: func(_ context.Context, d *mintlify.Deployment) { progress("Deployment %s is %s", d.ID, d.Status) }})
 		keep := fmt.Sprintf("The deployment goes on in Mintlify: follow it with the mintlify_deployment data source (id = %q).", final.ID)
-		resp.Diagnostics.Append(a.data.waitDiagnostics(err, deploymentWait(kind, final, project, limit, "the action's timeout",
-			m.AllowFailure.ValueBool(), keep))...)
+		resp.Diagnostics.Append(a.data.waitDiagnostics(err, deploymentWait(kind, final, project, inv.limit, actionTimeout,
+			inv.allowFailure, keep))...)
 	}
 	summary := fmt.Sprintf("Deployment %s: %s", final.ID, final.Status)
 	if started.PreviewURL != "" {
