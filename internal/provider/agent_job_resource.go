@@ -394,7 +394,8 @@ func (r *agentJobResource) sendFollowUps(ctx context.Context, m *agentJobResourc
 	start := time.Now()
 	for _, prompt := range prompts {
 		if !mintlify.IsTerminal(job.Status) {
-			job, diags = r.waitAndRecord(ctx, m, job, start, limit, state, keep)
+			_, waited := r.waitAndRecord(ctx, m, job, start, limit, state, keep)
+			diags.Append(waited...)
 			if diags.HasError() {
 				return diags
 			}

@@ -20,7 +20,7 @@ import (
 // came in Terraform 1.12 and OpenTofu 1.12; terraform query and actions in
 // Terraform 1.14, and OpenTofu has neither. make test-matrix runs them on
 // Terraform 1.15 and OpenTofu 1.12; protocol_test.go checks the same
-// behaviour through the plugin protocol on every client.
+// behavior through the plugin protocol on every client.
 
 var (
 	needsIdentity = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)}
