@@ -1,18 +1,25 @@
-// Package noop is the smallest framework provider with a resource that does
-// nothing: the benchmark's floor for what any plugin provider costs
-// Terraform (gRPC, the framework), without API calls.
+// Package noop is a framework provider whose resources do nothing: the
+// benchmark's floors for what a plugin provider costs Terraform (gRPC, the
+// framework) without API calls. noop_thing has one attribute; noop_job has
+// exactly mintlify_agent_job's schema, taken from the provider's own code,
+// so its floor costs what that schema costs, and nothing of the provider's
+// own work.
 package noop
 
 import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	mintlifyprovider "github.com/mintlify/terraform-provider-mintlify/internal/provider"
 )
 
 // Source is the provider's short source in the benchmark's mirror, and
@@ -37,7 +44,7 @@ func (noopProvider) Configure(context.Context, provider.ConfigureRequest, *provi
 }
 
 func (noopProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{func() resource.Resource { return thing{} }}
+	return []func() resource.Resource{func() resource.Resource { return thing{} }, func() resource.Resource { return job{} }}
 }
 
 func (noopProvider) DataSources(context.Context) []func() datasource.DataSource { return nil }
@@ -69,3 +76,49 @@ func (thing) Update(ctx context.Context, req resource.UpdateRequest, resp *resou
 }
 
 func (thing) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
+
+// job has mintlify_agent_job's schema; its plan, create, read and update
+// do no I/O and no work of the provider's own.
+type job struct{}
+
+func (job) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = "noop_job"
+}
+
+func (job) Schema(ctx context.Context, req resource.SchemaRequest, resp *resource.SchemaResponse) {
+	mintlifyprovider.NewAgentJobResource().Schema(ctx, req, resp)
+}
+
+// Create stores the plan, each value known only after apply set to null
+// and the id to a fixed string.
+func (job) Create(_ context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	resp.State.Raw, resp.Diagnostics = applied(req.Plan.Raw)
+}
+
+func (job) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
+
+func (job) Update(_ context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	resp.State.Raw, resp.Diagnostics = applied(req.Plan.Raw)
+}
+
+func (job) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
+
+// applied is a planned value as an apply leaves it: the unknown id set, the
+// other unknown values null.
+func applied(plan tftypes.Value) (tftypes.Value, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	out, err := tftypes.Transform(plan, func(p *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
+		switch {
+		case v.IsKnown():
+			return v, nil
+		case p.Equal(tftypes.NewAttributePath().WithAttributeName("id")):
+			return tftypes.NewValue(tftypes.String, "noop"), nil
+		default:
+			return tftypes.NewValue(v.Type(), nil), nil
+		}
+	})
+	if err != nil {
+		diags.AddError("Could not apply the no-op plan", err.Error())
+	}
+	return out, diags
+}

@@ -1,7 +1,12 @@
 // Command e2ebench measures the provider as users run it: the real terraform
 // binary, the provider built and installed from a local mirror, and the
-// emulator in this process, where it counts polls and times each job's end
-// and the first poll that saw it. It prints one table. make bench runs it.
+// emulator in this process, where it counts polls and times each job's and
+// deployment's end and the first poll that saw it. Each timed scenario runs
+// several times (the median counts) beside its floors: the same number of
+// resources that do nothing, Terraform's builtin terraform_data, a
+// one-attribute no-op plugin resource, and noop_job, a no-op resource with
+// exactly mintlify_agent_job's schema. It prints one table; make bench runs
+// it.
 package main
 
 import (
@@ -23,33 +28,65 @@ import (
 	"github.com/mintlify/terraform-provider-mintlify/internal/e2e"
 	"github.com/mintlify/terraform-provider-mintlify/internal/e2e/noop"
 	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
+	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
 	"github.com/mintlify/terraform-provider-mintlify/internal/provider"
 	"github.com/mintlify/terraform-provider-mintlify/internal/wait"
 )
 
 type row struct {
-	scenario, wall, floor, ratio, polls, lag, rss, target string
+	scenario, wall, floor, ratio, polls, lag, rss, target, verdict string
+}
+
+// bench holds what every scenario needs.
+type bench struct {
+	ctx       context.Context
+	tmp       string
+	mirror    string
+	terraform string
+	runs      int
+	dirs      int
 }
 
 func main() {
-	jobs := flag.Int("jobs", 100, "jobs in the batch scenario")
+	runs := flag.Int("runs", 5, "timed runs of each scenario; the median counts")
+	jobs := flag.Int("jobs", 100, "jobs in the batch apply")
 	parallelism := flag.Int("parallelism", 10, "terraform -parallelism")
-	jobLength := flag.Duration("job-duration", 2*time.Second, "how long each emulated job runs")
-	refreshJobs := flag.Int("refresh-jobs", 200, "jobs in the refresh scenario")
+	jobLength := flag.Duration("job-duration", 2*time.Second, "how long each job of the batch runs")
+	refreshJobs := flag.String("refresh-jobs", "200,1000", "jobs in each refresh scenario")
+	listed := flag.Int("listed-jobs", 10000, "jobs the listing data source reads")
+	deployments := flag.Int("deployments", 10, "production and preview deployments each, in the deployment scenario")
+	deploymentLength := flag.Duration("deployment-duration", 10*time.Second, "how long each deployment runs")
 	flag.Parse()
-	ctx := context.Background()
 
+	b := &bench{ctx: context.Background(), runs: *runs}
 	root, err := e2e.ModuleRoot()
 	check(err)
-	terraform, err := e2e.Terraform()
+	b.terraform, err = e2e.Terraform()
 	check(err)
-	tmp, err := os.MkdirTemp("", "mintlify-bench-")
+	b.tmp, err = os.MkdirTemp("", "mintlify-bench-")
 	check(err)
-	defer os.RemoveAll(tmp)
-	mirror, err := e2e.BuildProvider(ctx, root, tmp)
+	defer os.RemoveAll(b.tmp)
+	b.mirror, err = e2e.BuildProvider(b.ctx, root, b.tmp)
 	check(err)
-	check(e2e.BuildPlugin(ctx, root, mirror, "./internal/e2e/cmd/noop-provider", noop.Source))
+	check(e2e.BuildPlugin(b.ctx, root, b.mirror, "./internal/e2e/cmd/noop-provider", noop.Source))
 
+	rows := scheduleRows()
+	rows = append(rows, b.deploymentRows(*deployments, *deploymentLength, *parallelism)...)
+	rows = append(rows, b.applyRows(*jobs, *jobLength, *parallelism)...)
+	for _, n := range strings.Split(*refreshJobs, ",") {
+		count, err := strconv.Atoi(strings.TrimSpace(n))
+		check(err)
+		rows = append(rows, b.planRows(count, *parallelism, count == 200)...)
+	}
+	rows = append(rows, b.listRows(*listed))
+	schema := schemaTime()
+	rows = append(rows, row{scenario: "provider schema served (first GetProviderSchema)", wall: schema.String(), target: "< 50ms",
+		verdict: verdict(schema < 50*time.Millisecond)})
+	printTable(rows)
+}
+
+// scheduleRows state the poll schedule's exact figures on a simulated clock.
+func scheduleRows() []row {
 	var rows []row
 	for _, l := range []time.Duration{2 * time.Second, 10 * time.Second, time.Minute, 10 * time.Minute} {
 		worstPolls, worstLag := 0, time.Duration(0)
@@ -57,124 +94,261 @@ func main() {
 			p, lag := wait.Simulate(l, wait.DefaultCap, j)
 			worstPolls, worstLag = max(worstPolls, p), max(worstLag, lag)
 		}
-		rows = append(rows, row{scenario: "schedule: job of " + l.String() + " (exact, simulated clock)",
+		rows = append(rows, row{scenario: "schedule: job or deployment of " + l.String() + " (exact, simulated clock)",
 			polls: strconv.Itoa(worstPolls), lag: worstLag.Round(time.Millisecond).String()})
 	}
-
-	// Batch: many jobs at once, each waited for.
-	emu := emulator.New(emulator.Options{JobDuration: *jobLength})
-	_, err = emu.Listen("127.0.0.1:0")
-	check(err)
-	batch := fmt.Sprintf("resource \"mintlify_agent_job\" \"job\" {\n  count  = %d\n  prompt = \"Batch job ${count.index}\"\n}\n", *jobs)
-	rss := &peakRSS{}
-	stop := rss.watch("terraform-provi") // /proc truncates names to 15 bytes
-	wall := timeApply(ctx, filepath.Join(tmp, "batch"), mirror, terraform, e2e.ProviderBlock(emu)+batch, *parallelism)
-	stop()
-	polls, lags := jobFigures(emu)
-	waves := time.Duration((*jobs+*parallelism-1) / *parallelism) * (*jobLength)
-	for _, f := range floors(*jobs) {
-		floor := timeApply(ctx, filepath.Join(tmp, "batch-"+f.name), mirror, terraform, f.config, *parallelism, f.providers...) + waves
-		rows = append(rows, row{
-			scenario: fmt.Sprintf("apply: %d jobs of %s, -parallelism=%d; floor: %s + %s of jobs", *jobs, *jobLength, *parallelism, f.name, waves),
-			wall:     wall.Round(10 * time.Millisecond).String(), floor: floor.Round(10 * time.Millisecond).String(),
-			ratio: fmt.Sprintf("%.3f", wall.Seconds()/floor.Seconds()), polls: polls, lag: lags, rss: rss.String(), target: "ratio <= 1.15, RSS < 40 MB",
-		})
-	}
-	_ = emu.Close()
-
-	// Refresh: plan over many existing jobs.
-	emu = emulator.New(emulator.Options{JobDuration: time.Hour})
-	_, err = emu.Listen("127.0.0.1:0")
-	check(err)
-	many := fmt.Sprintf("resource \"mintlify_agent_job\" \"job\" {\n  count  = %d\n  prompt = \"Job ${count.index}\"\n  wait_for_completion = false\n}\n", *refreshJobs)
-	refreshDir := filepath.Join(tmp, "refresh")
-	timeApply(ctx, refreshDir, mirror, terraform, e2e.ProviderBlock(emu)+many, *parallelism)
-	rss = &peakRSS{}
-	stop = rss.watch("terraform-provi")
-	planWall := timePlan(ctx, refreshDir, mirror, terraform)
-	stop()
-	noRefresh := timePlan(ctx, refreshDir, mirror, terraform, "-refresh=false")
-	rows = append(rows, row{
-		scenario: fmt.Sprintf("plan -refresh=false of the same %d jobs (no API call: Terraform and framework work only)", *refreshJobs),
-		wall:     noRefresh.Round(10 * time.Millisecond).String(), polls: "0",
-	})
-	for _, f := range floors(*refreshJobs) {
-		floorDir := filepath.Join(tmp, "refresh-"+f.name)
-		timeApply(ctx, floorDir, mirror, terraform, f.config, *parallelism, f.providers...)
-		planFloor := timePlan(ctx, floorDir, mirror, terraform)
-		rows = append(rows, row{
-			scenario: fmt.Sprintf("plan: refresh %d existing jobs; floor: %s", *refreshJobs, f.name),
-			wall:     planWall.Round(10 * time.Millisecond).String(), floor: planFloor.Round(10 * time.Millisecond).String(),
-			ratio: fmt.Sprintf("%.3f", planWall.Seconds()/planFloor.Seconds()), polls: "1 GET each", rss: rss.String(), target: "ratio <= 1.2",
-		})
-	}
-	_ = emu.Close()
-
-	rows = append(rows, row{scenario: "provider schema served (first GetProviderSchema)", wall: schemaTime().String(), target: "< 50ms"})
-	printTable(rows)
+	return rows
 }
 
-// floor is a configuration of n resources that do nothing: Terraform's own
-// terraform_data, and a no-op resource of a plugin provider (what gRPC and
-// the plugin framework cost any provider).
+// deploymentRows apply production and preview deployments of length and
+// report how often each was polled and how soon its end was seen.
+func (b *bench) deploymentRows(n int, length time.Duration, parallelism int) []row {
+	emu := emulator.New(emulator.Options{DeploymentQueued: length * 3 / 10, DeploymentInProgress: length * 7 / 10, PreviewLimit: -1})
+	_, err := emu.Listen("127.0.0.1:0")
+	check(err)
+	defer emu.Close()
+	config := fmt.Sprintf("resource \"mintlify_deployment\" \"prod\" {\n  count = %d\n  triggers = { n = count.index }\n}\n"+
+		"resource \"mintlify_preview_deployment\" \"preview\" {\n  count  = %d\n  branch = \"docs/page-${count.index}\"\n}\n", n, n)
+	wall := b.apply(e2e.ProviderBlock(emu)+config, parallelism)
+	var polls []int
+	var lags []time.Duration
+	for _, d := range emu.Deployments() {
+		polls = append(polls, d.Polls)
+		lags = append(lags, d.SeenEndedAt.Sub(d.EndedAt))
+	}
+	return []row{{
+		scenario: fmt.Sprintf("apply: %d production and %d preview deployments of %s, -parallelism=%d", n, n, length, parallelism),
+		wall:     round(wall), polls: spread(polls), lag: spread(lags),
+		target:  "seen within 1s, <= 11 polls",
+		verdict: verdict(slices.Max(lags) <= time.Second && slices.Max(polls) <= 11),
+	}}
+}
+
+// applyRows time an apply of n jobs of length, each waited for, against
+// floors that take the same apply plus the jobs' own length.
+func (b *bench) applyRows(n int, length time.Duration, parallelism int) []row {
+	emu := emulator.New(emulator.Options{JobDuration: length})
+	_, err := emu.Listen("127.0.0.1:0")
+	check(err)
+	defer emu.Close()
+	attrs := "  prompt = \"Batch job ${count.index}\"\n"
+	config := fmt.Sprintf("resource \"mintlify_agent_job\" \"job\" {\n  count  = %d\n%s}\n", n, attrs)
+	rss := watchRSS()
+	wall := b.median(func() time.Duration { return b.apply(e2e.ProviderBlock(emu)+config, parallelism) })
+	peak := rss()
+	var polls []int
+	var lags []time.Duration
+	for _, j := range emu.Jobs() {
+		polls = append(polls, j.Polls)
+		lags = append(lags, j.SeenEndedAt.Sub(j.ActiveUntil))
+	}
+	waves := time.Duration((n+parallelism-1)/parallelism) * length
+	var rows []row
+	for _, f := range floors(n, attrs) {
+		floor := b.median(func() time.Duration { return b.apply(f.config, parallelism, f.providers...) }) + waves
+		r := row{
+			scenario: fmt.Sprintf("apply: %d jobs of %s, -parallelism=%d; floor: %s + %s of jobs", n, length, parallelism, f.name, waves),
+			wall:     round(wall), floor: round(floor), ratio: ratio(wall, floor), polls: spread(polls), lag: spread(lags), rss: peak.String(),
+		}
+		if f.sameSchema {
+			r.target, r.verdict = "ratio <= 1.10, RSS < 40 MB", verdict(wall.Seconds() <= 1.10*floor.Seconds() && peak < 40<<20)
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// planRows time plans over n existing jobs, refreshing (one GET each) and,
+// when withNoRefresh, with -refresh=false (no API call), against floors of
+// n no-op resources.
+func (b *bench) planRows(n, parallelism int, withNoRefresh bool) []row {
+	emu := emulator.New(emulator.Options{JobDuration: time.Hour})
+	_, err := emu.Listen("127.0.0.1:0")
+	check(err)
+	defer emu.Close()
+	attrs := "  prompt = \"Job ${count.index}\"\n  wait_for_completion = false\n"
+	jobs := b.workspace(e2e.ProviderBlock(emu) + fmt.Sprintf("resource \"mintlify_agent_job\" \"job\" {\n  count  = %d\n%s}\n", n, attrs))
+	b.run(jobs, "apply", "-auto-approve", "-input=false", "-parallelism="+strconv.Itoa(parallelism))
+	type mode struct {
+		name, flag, target string
+		limit              float64
+	}
+	modes := []mode{{"refresh " + strconv.Itoa(n) + " existing jobs (1 GET each)", "-refresh=true", "ratio <= 1.2", 1.2}}
+	if withNoRefresh {
+		modes = append(modes, mode{"-refresh=false of the same " + strconv.Itoa(n) + " jobs (no API call)", "-refresh=false", "ratio <= 1.1", 1.1})
+	}
+	floorDirs := map[string]*e2e.Workspace{}
+	for _, f := range floors(n, attrs) {
+		floorDirs[f.name] = b.workspace(f.config, f.providers...)
+		b.run(floorDirs[f.name], "apply", "-auto-approve", "-input=false", "-parallelism="+strconv.Itoa(parallelism))
+	}
+	var rows []row
+	for _, mode := range modes {
+		rss := watchRSS()
+		wall := b.median(func() time.Duration { return b.plan(jobs, mode.flag) })
+		peak := rss()
+		target, limit := mode.target, mode.limit
+		if n >= 1000 {
+			target += ", RSS < 64 MB"
+		}
+		for _, f := range floors(n, attrs) {
+			floor := b.median(func() time.Duration { return b.plan(floorDirs[f.name], mode.flag) })
+			r := row{scenario: fmt.Sprintf("plan %s; floor: %s", mode.name, f.name), wall: round(wall), floor: round(floor),
+				ratio: ratio(wall, floor), rss: peak.String()}
+			if mode.flag == "-refresh=true" {
+				r.polls = "1 GET each"
+			}
+			if f.sameSchema {
+				ok := wall.Seconds() <= limit*floor.Seconds() && (n < 1000 || peak < 64<<20)
+				r.target, r.verdict = target, verdict(ok)
+			}
+			rows = append(rows, r)
+		}
+	}
+	return rows
+}
+
+// listRows read n jobs with the mintlify_agent_jobs data source, against
+// the same list calls made directly with the client.
+func (b *bench) listRows(n int) row {
+	emu := emulator.New(emulator.Options{JobDuration: time.Hour})
+	_, err := emu.Listen("127.0.0.1:0")
+	check(err)
+	defer emu.Close()
+	client, err := mintlify.New(mintlify.Config{BaseURL: emu.URL(), APIKey: emu.APIKey()})
+	check(err)
+	seed(b.ctx, client, emu.ProjectID(), n)
+	direct := b.median(func() time.Duration {
+		start := time.Now()
+		jobs, err := client.ListJobs(b.ctx, emu.ProjectID(), 0)
+		check(err)
+		if len(jobs) != n {
+			log.Fatalf("listed %d jobs, want %d", len(jobs), n)
+		}
+		return time.Since(start)
+	})
+	before := emu.CountRequests("GET", "/jobs")
+	dir := b.workspace(e2e.ProviderBlock(emu) + "data \"mintlify_agent_jobs\" \"all\" {}\n" +
+		"output \"jobs\" {\n  value = length(data.mintlify_agent_jobs.all.jobs)\n}\n")
+	rss := watchRSS()
+	wall := b.median(func() time.Duration { return b.plan(dir) })
+	peak := rss()
+	calls := (emu.CountRequests("GET", "/jobs") - before) / b.runs
+	return row{
+		scenario: fmt.Sprintf("plan reading data.mintlify_agent_jobs over %d jobs; floor: the same %d list calls made directly with the client", n, calls),
+		wall:     round(wall), floor: round(direct), ratio: ratio(wall, direct), polls: fmt.Sprintf("%d list calls", calls), rss: peak.String(),
+		target:  "100 list calls, ratio <= 1.2, RSS < 64 MB",
+		verdict: verdict(calls == (n+99)/100 && wall.Seconds() <= 1.2*direct.Seconds() && peak < 64<<20),
+	}
+}
+
+// seed creates n jobs, 20 at a time.
+func seed(ctx context.Context, client *mintlify.Client, project string, n int) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range 20 {
+		wg.Go(func() {
+			for i := range next {
+				_, err := client.CreateJob(ctx, project, fmt.Sprintf("Listed job %d", i))
+				check(err)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// floor is a configuration of n resources that do nothing.
 type floor struct {
 	name, config string
 	providers    [][2]string
+	// sameSchema is the floor with mintlify_agent_job's schema, which the
+	// targets are measured against.
+	sameSchema bool
 }
 
-func floors(n int) []floor {
+// floors are n terraform_data resources, n one-attribute no-op resources,
+// and n no-op resources with mintlify_agent_job's schema and jobAttrs.
+func floors(n int, jobAttrs string) []floor {
 	return []floor{
-		{"terraform_data", fmt.Sprintf("resource \"terraform_data\" \"job\" {\n  count = %d\n}\n", n), [][2]string{{"terraform", "terraform.io/builtin/terraform"}}},
-		{"no-op plugin resource", fmt.Sprintf("resource \"noop_thing\" \"job\" {\n  count = %d\n}\n", n), [][2]string{{"noop", "bench/noop"}}},
+		{name: "terraform_data", config: fmt.Sprintf("resource \"terraform_data\" \"job\" {\n  count = %d\n}\n", n),
+			providers: [][2]string{{"terraform", "terraform.io/builtin/terraform"}}},
+		{name: "one-attribute no-op resource", config: fmt.Sprintf("resource \"noop_thing\" \"job\" {\n  count = %d\n}\n", n),
+			providers: [][2]string{{"noop", noop.Source}}},
+		{name: "no-op resource with the same schema", config: fmt.Sprintf("resource \"noop_job\" \"job\" {\n  count = %d\n%s}\n", n, jobAttrs),
+			providers: [][2]string{{"noop", noop.Source}}, sameSchema: true},
 	}
 }
 
-// timeApply writes config into dir, initializes it, and times the apply.
-func timeApply(ctx context.Context, dir, mirror, terraform, config string, parallelism int, providers ...[2]string) time.Duration {
-	ws, err := e2e.NewWorkspace(dir, mirror, terraform)
+// workspace is a new initialized directory holding config.
+func (b *bench) workspace(config string, providers ...[2]string) *e2e.Workspace {
+	b.dirs++
+	ws, err := e2e.NewWorkspace(filepath.Join(b.tmp, "w"+strconv.Itoa(b.dirs)), b.mirror, b.terraform)
 	check(err)
 	check(ws.WriteConfig(config, providers...))
-	_, err = ws.Run(ctx, nil, "init", "-input=false")
+	b.run(ws, "init", "-input=false")
+	return ws
+}
+
+func (b *bench) run(ws *e2e.Workspace, args ...string) {
+	_, err := ws.Run(b.ctx, nil, args...)
 	check(err)
+}
+
+// apply times an apply of config in a new workspace.
+func (b *bench) apply(config string, parallelism int, providers ...[2]string) time.Duration {
+	ws := b.workspace(config, providers...)
 	start := time.Now()
-	_, err = ws.Run(ctx, nil, "apply", "-auto-approve", "-input=false", "-parallelism="+strconv.Itoa(parallelism))
-	check(err)
+	b.run(ws, "apply", "-auto-approve", "-input=false", "-parallelism="+strconv.Itoa(parallelism))
 	return time.Since(start)
 }
 
-// timePlan times a refreshing plan in an initialized workspace: the best
-// of three, as a plan is short enough for noise to matter.
-func timePlan(ctx context.Context, dir, mirror, terraform string, args ...string) time.Duration {
-	ws, err := e2e.NewWorkspace(dir, mirror, terraform)
-	check(err)
-	best := time.Duration(1<<63 - 1)
-	for range 3 {
-		start := time.Now()
-		_, err := ws.Run(ctx, nil, append([]string{"plan", "-input=false", "-detailed-exitcode"}, args...)...)
-		check(err)
-		best = min(best, time.Since(start))
-	}
-	return best
+// plan times a plan in an initialized workspace.
+func (b *bench) plan(ws *e2e.Workspace, args ...string) time.Duration {
+	start := time.Now()
+	b.run(ws, append([]string{"plan", "-input=false"}, args...)...)
+	return time.Since(start)
 }
 
-// jobFigures summarizes polls per job and the lag from each job's end to
-// the first poll that saw it.
-func jobFigures(emu *emulator.Server) (polls, lag string) {
-	var counts []int
-	var lags []time.Duration
-	for _, j := range emu.Jobs() {
-		counts = append(counts, j.Polls)
-		if !j.SeenEndedAt.IsZero() {
-			lags = append(lags, j.SeenEndedAt.Sub(j.ActiveUntil))
+// median runs f b.runs times and returns the median.
+func (b *bench) median(f func() time.Duration) time.Duration {
+	times := make([]time.Duration, b.runs)
+	for i := range times {
+		times[i] = f()
+	}
+	slices.Sort(times)
+	return times[len(times)/2]
+}
+
+// spread is the median and the maximum of some figures.
+func spread[T int | time.Duration](values []T) string {
+	if len(values) == 0 {
+		return "-"
+	}
+	slices.Sort(values)
+	show := func(v T) string {
+		if d, ok := any(v).(time.Duration); ok {
+			return d.Round(time.Millisecond).String()
 		}
+		return fmt.Sprint(v)
 	}
-	if len(counts) == 0 || len(lags) == 0 {
-		return "-", "-"
+	return fmt.Sprintf("median %s, max %s", show(values[len(values)/2]), show(values[len(values)-1]))
+}
+
+func round(d time.Duration) string { return d.Round(10 * time.Millisecond).String() }
+
+func ratio(wall, floor time.Duration) string {
+	return fmt.Sprintf("%.3f", wall.Seconds()/floor.Seconds())
+}
+
+func verdict(ok bool) string {
+	if ok {
+		return "met"
 	}
-	slices.Sort(counts)
-	slices.Sort(lags)
-	return fmt.Sprintf("median %d, max %d", counts[len(counts)/2], counts[len(counts)-1]),
-		fmt.Sprintf("median %s, max %s", lags[len(lags)/2].Round(time.Millisecond), lags[len(lags)-1].Round(time.Millisecond))
+	return "MISSED"
 }
 
 // schemaTime is how long a fresh provider server takes to answer its first
@@ -191,20 +365,30 @@ func schemaTime() time.Duration {
 	return time.Since(start).Round(10 * time.Microsecond)
 }
 
-// peakRSS samples the peak resident set (VmHWM) of processes by name.
-type peakRSS struct {
-	mu   sync.Mutex
-	kb   int
-	seen bool
+// bytes is a memory size.
+type bytes int64
+
+func (b bytes) String() string {
+	if b == 0 {
+		return "n/a"
+	}
+	return fmt.Sprintf("%.1f MB", float64(b)/(1<<20))
 }
 
-func (p *peakRSS) watch(comm string) (stop func()) {
-	done := make(chan struct{})
-	finished := make(chan struct{})
+// watchRSS samples, until the returned function is called, the peak
+// resident set (VmHWM) of the provider's processes (/proc truncates names
+// to 15 bytes), and returns it.
+func watchRSS() func() bytes {
+	var mu sync.Mutex
+	var peak bytes
+	done, finished := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(finished)
 		for {
-			p.sample(comm)
+			kb := sampleRSS("terraform-provi")
+			mu.Lock()
+			peak = max(peak, bytes(kb)<<10)
+			mu.Unlock()
 			select {
 			case <-done:
 				return
@@ -212,10 +396,16 @@ func (p *peakRSS) watch(comm string) (stop func()) {
 			}
 		}
 	}()
-	return func() { close(done); <-finished }
+	return func() bytes {
+		close(done)
+		<-finished
+		return peak
+	}
 }
 
-func (p *peakRSS) sample(comm string) {
+// sampleRSS is the largest VmHWM, in kB, of the processes named comm.
+func sampleRSS(comm string) int {
+	peak := 0
 	entries, _ := os.ReadDir("/proc")
 	for _, e := range entries {
 		if _, err := strconv.Atoi(e.Name()); err != nil {
@@ -232,31 +422,17 @@ func (p *peakRSS) sample(comm string) {
 		for _, line := range strings.Split(string(status), "\n") {
 			if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
 				kb, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(v), " kB"))
-				p.mu.Lock()
-				p.kb, p.seen = max(p.kb, kb), true
-				p.mu.Unlock()
+				peak = max(peak, kb)
 			}
 		}
 	}
-}
-
-func (p *peakRSS) String() string {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if !p.seen {
-		return "n/a"
-	}
-	return fmt.Sprintf("%.1f MB", float64(p.kb)/1024)
+	return peak
 }
 
 func printTable(rows []row) {
-	header := row{"scenario", "wall time", "terraform floor", "ratio", "GET polls per job", "detection lag", "peak RSS", "target"}
-	all := append([]row{header}, rows...)
-	cols := func(r row) []string {
-		return []string{r.scenario, r.wall, r.floor, r.ratio, r.polls, r.lag, r.rss, r.target}
-	}
-	for i, r := range all {
-		c := cols(r)
+	header := row{"scenario", "wall time (median)", "floor (median)", "ratio", "GET polls per job", "detection lag", "peak RSS", "target", "verdict"}
+	for i, r := range append([]row{header}, rows...) {
+		c := []string{r.scenario, r.wall, r.floor, r.ratio, r.polls, r.lag, r.rss, r.target, r.verdict}
 		for j := range c {
 			if c[j] == "" {
 				c[j] = "-"
