@@ -96,6 +96,10 @@ type Options struct {
 	// URL on purpose: requests to paths no OpenAPI document has are answered
 	// 404 without counting as contract violations.
 	AllowUnknownPaths bool
+	// SkipContractCheck serves without checking the OpenAPI documents: for
+	// benchmarks, where the check's cost is the harness's, not the API's.
+	// Start ignores it.
+	SkipContractCheck bool
 	// OnContractViolation, when set, is called with each violation as it is
 	// found (the command logs them; Start fails the test instead).
 	OnContractViolation func(Violation)
@@ -295,14 +299,20 @@ type TB interface {
 // ends.
 func Start(tb TB, opts Options) *Server {
 	tb.Helper()
+	opts.SkipContractCheck = false
 	s := New(opts)
 	if _, err := s.Listen("127.0.0.1:0"); err != nil {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() {
 		_ = s.Close()
-		for _, v := range s.ContractViolations() {
+		violations := s.ContractViolations()
+		for _, v := range violations {
 			tb.Errorf("emulator: %s", v)
+		}
+		// Every request is checked (or is a violation): prove it.
+		if n, checked := len(s.Requests()), s.ContractChecks(); !opts.AllowUnknownPaths && checked+len(violations) < n {
+			tb.Errorf("emulator: %d requests but %d contract checks: the OpenAPI check skipped requests", n, checked)
 		}
 	})
 	return s

@@ -52,12 +52,17 @@ func (f *jobFields) set(ctx context.Context, job *mintlify.AgentJob) diag.Diagno
 	diags.Append(d...)
 	f.ArchivedAt, d = rfc3339(job.ArchivedAt)
 	diags.Append(d...)
-	f.Source, d = types.ObjectValueFrom(ctx, sourceAttrTypes, struct {
-		Repository types.String `tfsdk:"repository"`
-		Ref        types.String `tfsdk:"ref"`
-	}{types.StringValue(job.Source.Repository), types.StringPointerValue(job.Source.Ref)})
+	f.Source, d = types.ObjectValue(sourceAttrTypes, map[string]attr.Value{
+		"repository": types.StringValue(job.Source.Repository), "ref": types.StringPointerValue(job.Source.Ref),
+	})
 	diags.Append(d...)
 	return diags
+}
+
+// attributes are the fields by attribute name.
+func (f *jobFields) attributes() map[string]attr.Value {
+	return map[string]attr.Value{"status": f.Status, "model": f.Model, "pr_link": f.PRLink, "created_at": f.CreatedAt,
+		"archived_at": f.ArchivedAt, "source": f.Source}
 }
 
 // rfc3339 keeps a time exactly as the API wrote it, fractional seconds

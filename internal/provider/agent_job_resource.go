@@ -477,20 +477,26 @@ type stateSetter interface {
 	Set(ctx context.Context, val any) diag.Diagnostics
 }
 
+// Read refreshes the job. It runs for every job on every plan, so it reads
+// and writes the state as raw values, and leaves it untouched when nothing
+// changed.
 func (r *agentJobResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state agentJobResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client, project, diags := r.data.clientFor(state.ProjectID)
+	state, diags := newRawState(req.State.Raw)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	// Terraform before 1.12 needs the identity even when the job is gone.
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, types.StringValue(project), state.ID)...)
-	id := state.ID.ValueString()
+	id := state.string("id")
+	client, project, diags := r.data.clientFor(types.StringValue(state.string("project_id")))
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// Terraform before 1.12, and an import, need the identity set, even
+	// when the job is gone.
+	if resp.Identity != nil && resp.Identity.Raw.IsFullyNull() {
+		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, types.StringValue(project), types.StringValue(id))...)
+	}
 	job, err := client.GetJob(ctx, project, id)
 	var notFound *mintlify.NotFoundError
 	if errors.As(err, &notFound) {
@@ -503,16 +509,22 @@ func (r *agentJobResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	// A job that was not waited for fails unseen: say so once it has.
-	if was := state.Status.ValueString(); was != "" && was != mintlify.StatusFailed && job.Status == mintlify.StatusFailed &&
-		!state.AllowFailure.ValueBool() {
+	if was := state.string("status"); was != "" && was != mintlify.StatusFailed && job.Status == mintlify.StatusFailed &&
+		!state.bool("allow_failure") {
 		resp.Diagnostics.AddWarning("The Mintlify agent job failed",
 			fmt.Sprintf("Agent job %s in project %q was %q at the last refresh and has since ended with status \"failed\". "+
 				"See the job in the Mintlify dashboard for the agent's messages. To run it again, change its prompt or replace "+
 				"the resource (apply with -replace); to accept failed jobs, set allow_failure = true.", id, project, was))
 	}
-	state.ProjectID = types.StringValue(project)
-	resp.Diagnostics.Append(state.set(ctx, job)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	fields := jobFields{Model: newModelValue(state.string("model"))}
+	resp.Diagnostics.Append(fields.set(ctx, job)...)
+	values := fields.attributes()
+	values["project_id"] = types.StringValue(project)
+	changed, diags := state.set(ctx, values)
+	resp.Diagnostics.Append(diags...)
+	if changed {
+		resp.State.Raw = state.value()
+	}
 }
 
 // Update sends the follow-up prompts appended to the list, and records

@@ -2,11 +2,15 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
 )
 
 // BenchmarkPlanResourceChange measures the provider's share of planning one
@@ -83,5 +87,24 @@ func BenchmarkReadResource(b *testing.B) {
 	for b.Loop() {
 		resp, err := e.server.ReadResource(e.ctx, &tfprotov6.ReadResourceRequest{TypeName: "mintlify_agent_job", CurrentState: state})
 		e.noErrors("ReadResource", err, resp.Diagnostics)
+	}
+}
+
+// BenchmarkListJobsDataSource reads mintlify_agent_jobs over 10,000 jobs
+// (100 list calls) through the plugin protocol, in process.
+func BenchmarkListJobsDataSource(b *testing.B) {
+	e := newProtoEnv(b, emulator.Options{JobDuration: time.Hour, SkipContractCheck: true})
+	env := &accEnv{emu: e.emu, projectID: e.emu.ProjectID()}
+	client := env.client(b)
+	for i := range 10000 {
+		if _, err := client.CreateJob(e.ctx, env.projectID, fmt.Sprintf("Listed job %d", i)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	typ := e.schema.DataSourceSchemas["mintlify_agent_jobs"].ValueType()
+	config := e.dynamic(typ, map[string]any{})
+	for b.Loop() {
+		resp, err := e.server.ReadDataSource(e.ctx, &tfprotov6.ReadDataSourceRequest{TypeName: "mintlify_agent_jobs", Config: config})
+		e.noErrors("ReadDataSource", err, resp.Diagnostics)
 	}
 }

@@ -65,11 +65,9 @@ func (f *deploymentFields) set(ctx context.Context, d *mintlify.Deployment) diag
 	diags.Append(more...)
 	f.EndedAt, more = rfc3339(d.EndedAt)
 	diags.Append(more...)
-	f.Commit, more = types.ObjectValueFrom(ctx, commitAttrTypes, struct {
-		SHA     types.String `tfsdk:"sha"`
-		Ref     types.String `tfsdk:"ref"`
-		Message types.String `tfsdk:"message"`
-	}{stringOrNull(d.Commit.SHA), stringOrNull(d.Commit.Ref), stringOrNull(d.Commit.Message)})
+	f.Commit, more = types.ObjectValue(commitAttrTypes, map[string]attr.Value{
+		"sha": stringOrNull(d.Commit.SHA), "ref": stringOrNull(d.Commit.Ref), "message": stringOrNull(d.Commit.Message),
+	})
 	diags.Append(more...)
 	return diags
 }

@@ -8,6 +8,8 @@ package noop
 
 import (
 	"context"
+	"os"
+	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -47,7 +49,9 @@ func (noopProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{func() resource.Resource { return thing{} }, func() resource.Resource { return job{} }}
 }
 
-func (noopProvider) DataSources(context.Context) []func() datasource.DataSource { return nil }
+func (noopProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{func() datasource.DataSource { return jobs{} }}
+}
 
 type thing struct{}
 
@@ -103,22 +107,77 @@ func (job) Update(_ context.Context, req resource.UpdateRequest, resp *resource.
 
 func (job) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
 
-// applied is a planned value as an apply leaves it: the unknown id set, the
-// other unknown values null.
+// applied is a planned value as an apply leaves it: each value known only
+// after apply set to a placeholder of its type, so the floor's state holds
+// as many values as a job's does.
 func applied(plan tftypes.Value) (tftypes.Value, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	out, err := tftypes.Transform(plan, func(p *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
-		switch {
-		case v.IsKnown():
+	out, err := tftypes.Transform(plan, func(_ *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
+		if v.IsKnown() {
 			return v, nil
-		case p.Equal(tftypes.NewAttributePath().WithAttributeName("id")):
-			return tftypes.NewValue(tftypes.String, "noop"), nil
-		default:
-			return tftypes.NewValue(v.Type(), nil), nil
 		}
+		return placeholder(v.Type()), nil
 	})
 	if err != nil {
 		diags.AddError("Could not apply the no-op plan", err.Error())
 	}
 	return out, diags
+}
+
+// placeholder is a known value of type t: strings are an RFC 3339 time,
+// which every string attribute of the schemas accepts; lists have two
+// elements, as a listed job has two todos.
+func placeholder(t tftypes.Type) tftypes.Value {
+	switch {
+	case t.Is(tftypes.List{}):
+		list, _ := t.(tftypes.List)
+		return tftypes.NewValue(t, []tftypes.Value{placeholder(list.ElementType), placeholder(list.ElementType)})
+	case t.Is(tftypes.String):
+		return tftypes.NewValue(t, "2026-12-01T08:00:00.000Z")
+	case t.Is(tftypes.Bool):
+		return tftypes.NewValue(t, false)
+	case t.Is(tftypes.Object{}):
+		obj, _ := t.(tftypes.Object)
+		attrs := map[string]tftypes.Value{}
+		for name, at := range obj.AttributeTypes {
+			attrs[name] = placeholder(at)
+		}
+		return tftypes.NewValue(t, attrs)
+	default:
+		return tftypes.NewValue(t, nil)
+	}
+}
+
+// ListedJobsEnv is the environment variable that says how many jobs the
+// noop_jobs data source lists.
+const ListedJobsEnv = "NOOP_LISTED_JOBS"
+
+// jobs has mintlify_agent_jobs's schema, and lists $NOOP_LISTED_JOBS
+// placeholder jobs from memory.
+type jobs struct{}
+
+func (jobs) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = "noop_jobs"
+}
+
+func (jobs) Schema(ctx context.Context, req datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	mintlifyprovider.NewAgentJobsDataSource().Schema(ctx, req, resp)
+}
+
+func (jobs) Read(_ context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	n, _ := strconv.Atoi(os.Getenv(ListedJobsEnv))
+	var attrs map[string]tftypes.Value
+	if err := req.Config.Raw.As(&attrs); err != nil {
+		resp.Diagnostics.AddError("Unexpected configuration", err.Error())
+		return
+	}
+	obj, _ := req.Config.Raw.Type().(tftypes.Object)
+	list, _ := obj.AttributeTypes["jobs"].(tftypes.List)
+	listed := make([]tftypes.Value, n)
+	for i := range listed {
+		listed[i] = placeholder(list.ElementType)
+	}
+	attrs["project_id"] = placeholder(tftypes.String)
+	attrs["jobs"] = tftypes.NewValue(list, listed)
+	resp.State.Raw = tftypes.NewValue(obj, attrs)
 }
