@@ -245,8 +245,10 @@ func (b *bench) listRows(n int) []row {
 	return []row{{
 		scenario: scenario + "the same list calls made directly with the client",
 		wall:     round(wall), floor: round(direct), ratio: ratio(wall, direct), polls: fmt.Sprintf("%d list calls", calls), rss: peak.String(),
-		target:  "100 list calls, ratio <= 1.2, RSS < 64 MB",
-		verdict: verdict(calls == (n+99)/100 && wall.Seconds() <= 1.2*direct.Seconds() && peak < 64<<20),
+		// The API returns no total: a listing ends at its first short page,
+		// so n/100 full pages take one more call.
+		target:  fmt.Sprintf("%d list calls (the fewest possible), ratio <= 1.2, RSS < 64 MB", n/100+1),
+		verdict: verdict(calls == n/100+1 && wall.Seconds() <= 1.2*direct.Seconds() && peak < 64<<20),
 	}, {
 		scenario: scenario + "a no-op data source with the same schema listing as many jobs from memory (its RSS: " + floorPeak.String() + ")",
 		wall:     round(wall), floor: round(floor), ratio: ratio(wall, floor), rss: peak.String(),
