@@ -59,14 +59,9 @@ func (a *automationRunAction) Invoke(ctx context.Context, req action.InvokeReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	client, project, diags := a.data.clientFor(m.ProjectID)
+	run, project, diags := a.data.runAutomation(ctx, m.ProjectID, m.AutomationID.ValueString())
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
-		return
-	}
-	run, err := client.TriggerAutomation(ctx, project, m.AutomationID.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddError("Could not run the Mintlify automation", a.data.explainAutomation(err, project, m.AutomationID.ValueString()))
 		return
 	}
 	resp.SendProgress(action.InvokeProgressEvent{Message: fmt.Sprintf("Queued run %s of automation %s in project %s (background job %s)",

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
@@ -103,19 +104,28 @@ func (r *automationRunResource) Create(ctx context.Context, req resource.CreateR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	client, project, diags := r.data.clientFor(m.ProjectID)
+	run, project, diags := r.data.runAutomation(ctx, m.ProjectID, m.AutomationID.ValueString())
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
-		return
-	}
-	run, err := client.TriggerAutomation(ctx, project, m.AutomationID.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddError("Could not run the Mintlify automation", r.data.explainAutomation(err, project, m.AutomationID.ValueString()))
 		return
 	}
 	m.ID, m.JobID, m.ProjectID = types.StringValue(run.InstanceID), stringOrNull(run.JobID), types.StringValue(project)
 	tflog.Info(ctx, "Triggered automation run", map[string]any{"automation_id": m.AutomationID.ValueString(), "instance_id": run.InstanceID})
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// runAutomation queues a run of automationID in the project (the
+// provider's when projectID is null), and returns it with the project.
+func (d *providerData) runAutomation(ctx context.Context, projectID types.String, automationID string) (*mintlify.AutomationRun, string, diag.Diagnostics) {
+	client, project, diags := d.clientFor(projectID)
+	if diags.HasError() {
+		return nil, project, diags
+	}
+	run, err := client.TriggerAutomation(ctx, project, automationID)
+	if err != nil {
+		diags.AddError("Could not run the Mintlify automation", d.explainAutomation(err, project, automationID))
+	}
+	return run, project, diags
 }
 
 // explainAutomation says why Mintlify did not run an automation, and what
