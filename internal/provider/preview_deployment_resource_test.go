@@ -25,6 +25,7 @@ func previewConfig(env *accEnv, branch string, attrs ...string) string {
 
 func TestAccPreviewDeployment_createReplaceAndImport(t *testing.T) {
 	env := newAccEnv(t, emulator.Options{})
+	env.emulatorOnly(t) // previews branches that exist only in the emulator
 	var first string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,

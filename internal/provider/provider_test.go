@@ -65,7 +65,7 @@ func newAccEnv(t *testing.T, opts emulator.Options) *accEnv {
 func (e *accEnv) emulatorOnly(t *testing.T) {
 	t.Helper()
 	if e.emu == nil {
-		t.Skip("needs the local emulator to steer the job; skipped against the real API")
+		t.Skip("needs the local emulator to steer the API (a failure, a fault, a branch or an automation that exists only there); skipped against the real API")
 	}
 }
 
