@@ -24,12 +24,12 @@ func deploymentConfig(env *accEnv, attrs string) string {
 	return env.config(fmt.Sprintf("resource \"mintlify_deployment\" \"test\" {\n%s\n}\n", attrs))
 }
 
-// countTriggers counts the trigger requests that reached the emulator at
-// a path ending with suffix ("/project/update/..." has the project after it).
+// countTriggers counts the trigger requests of a kind ("update" for
+// production, "preview") that reached the emulator.
 func countTriggers(env *accEnv, kind string) int {
 	n := 0
 	for _, r := range env.emu.Requests() {
-		if r.Method == http.MethodPost && regexp.MustCompile(`^/v1/project/`+kind+`/`).MatchString(r.Path) {
+		if r.Method == http.MethodPost && strings.HasPrefix(r.Path, "/v1/project/"+kind+"/") {
 			n++
 		}
 	}
