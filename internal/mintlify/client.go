@@ -50,6 +50,9 @@ type Config struct {
 	RetryWaitMin time.Duration
 	RetryWaitMax time.Duration
 	Log          LogFunc
+	// OnRetryWait, when set, is told of each wait before a call is sent
+	// again after an answer that refused it (a 429 or a server error).
+	OnRetryWait func(ctx context.Context, w RetryWait)
 	// Transport replaces the default pooled transport (tests use it).
 	Transport http.RoundTripper
 }
@@ -61,6 +64,7 @@ type Client struct {
 	apiKey    string
 	userAgent string
 	log       LogFunc
+	onWait    func(context.Context, RetryWait)
 	// reads retries every answer that may be transient; writes only those
 	// the server certainly did not act on (see retryWrite); streams is
 	// writes without the per-request time limit, for the v1 event stream,
@@ -127,6 +131,7 @@ func New(cfg Config) (*Client, error) {
 		apiKey:    cfg.APIKey,
 		userAgent: cfg.UserAgent,
 		log:       log,
+		onWait:    cfg.OnRetryWait,
 	}
 	newRetrying := func(hc *http.Client, policy retryablehttp.CheckRetry) *retryablehttp.Client {
 		return &retryablehttp.Client{
@@ -134,8 +139,8 @@ func New(cfg Config) (*Client, error) {
 			RetryWaitMin:   waitMin,
 			RetryWaitMax:   waitMax,
 			RetryMax:       retries,
-			CheckRetry:     policy,
-			Backoff:        backoff,
+			CheckRetry:     c.recordRefusal(policy),
+			Backoff:        c.backoff,
 			ErrorHandler:   retryablehttp.PassthroughErrorHandler,
 			RequestLogHook: c.logAttempt,
 		}
@@ -196,8 +201,9 @@ func keepCredentialsOnSameHost(req *http.Request, via []*http.Request) error {
 }
 
 func (c *Client) logAttempt(_ retryablehttp.Logger, req *http.Request, n int) {
-	if att, ok := req.Context().Value(attemptKey{}).(*attempt); ok {
+	if att := attemptOf(req.Context()); att != nil {
 		att.connected.Store(false)
+		att.refusal = nil
 	}
 	c.log(req.Context(), "Mintlify API request", map[string]any{
 		"method": req.Method, "path": req.URL.Path, "attempt": n + 1,
@@ -205,12 +211,24 @@ func (c *Client) logAttempt(_ retryablehttp.Logger, req *http.Request, n int) {
 }
 
 // attempt follows the current attempt of a call: whether it got a
-// connection. Until it has, nothing of the request can have reached the
+// connection, and the answer that refused it when it is to be sent again.
+// Until it has a connection, nothing of the request can have reached the
 // server, whatever the error (a refused dial, a failed TLS handshake or
-// certificate check, or a context that ended first).
-type attempt struct{ connected atomic.Bool }
+// certificate check, or a context that ended first); after a refusal
+// (a 429), nothing was done either.
+type attempt struct {
+	call      *call
+	connected atomic.Bool
+	// refusal is the typed error of the answer the call waits to retry.
+	refusal error
+}
 
 type attemptKey struct{}
+
+func attemptOf(ctx context.Context) *attempt {
+	att, _ := ctx.Value(attemptKey{}).(*attempt)
+	return att
+}
 
 // trace is ctx with a, which logAttempt resets before each attempt and
 // the transport marks connected.
@@ -221,12 +239,23 @@ func (a *attempt) trace(ctx context.Context) context.Context {
 	return context.WithValue(ctx, attemptKey{}, a)
 }
 
+// call is one API call: its method, path parameters, query and body, and
+// the documented rate limit it counts against (nil when it has none).
+type call struct {
+	method string
+	path   []string
+	query  url.Values
+	body   any
+	limit  *RateLimit
+}
+
 // do sends one API call and decodes a 2xx JSON answer into out.
-func (c *Client) do(ctx context.Context, method string, path []string, query url.Values, body, out any) error {
-	u, err := c.endpoint(path, query)
+func (c *Client) do(ctx context.Context, r call, out any) error {
+	u, err := c.endpoint(r.path, r.query)
 	if err != nil {
 		return err
 	}
+	method := r.method
 	client := c.reads
 	if method != http.MethodGet {
 		client = c.writes
@@ -246,7 +275,7 @@ func (c *Client) do(ctx context.Context, method string, path []string, query url
 		}
 		return nil
 	}
-	resp, err := c.send(ctx, client, method, u, body, handler)
+	resp, err := c.send(ctx, client, &r, u, handler)
 	if err != nil {
 		return err
 	}
@@ -255,7 +284,7 @@ func (c *Client) do(ctx context.Context, method string, path []string, query url
 		raw = readBody(resp)
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return c.statusError(resp, method, u.Path, raw)
+		return c.statusError(resp, &r, u.Path, raw)
 	}
 	return nil
 }
@@ -277,16 +306,17 @@ func (c *Client) endpoint(path []string, query url.Values) (*url.URL, error) {
 
 // send makes one API call through client (with its retry policy) and
 // returns the answer with its body unread, unless handler read it.
-func (c *Client) send(ctx context.Context, client *retryablehttp.Client, method string, u *url.URL, body any,
+func (c *Client) send(ctx context.Context, client *retryablehttp.Client, r *call, u *url.URL,
 	handler retryablehttp.ResponseHandlerFunc) (*http.Response, error) {
+	method := r.method
 	var payload []byte
-	if body != nil {
+	if r.body != nil {
 		var err error
-		if payload, err = json.Marshal(body); err != nil {
+		if payload, err = json.Marshal(r.body); err != nil {
 			return nil, err
 		}
 	}
-	var att attempt
+	att := attempt{call: r}
 	req, err := retryablehttp.NewRequestWithContext(att.trace(ctx), method, u.String(), bytesOrNil(payload))
 	if err != nil {
 		return nil, err
@@ -310,7 +340,12 @@ func (c *Client) send(ctx context.Context, client *retryablehttp.Client, method 
 	}
 	if err != nil {
 		err = fmt.Errorf("%s %s: %w", method, u.Path, err)
-		if !att.connected.Load() {
+		switch {
+		case att.refusal != nil:
+			// The call ended while waiting to be sent again: what it last
+			// heard was a refusal, so nothing was done.
+			err = fmt.Errorf("%w, while waiting to send it again after: %w", err, att.refusal)
+		case !att.connected.Load():
 			err = &NotSentError{Err: err}
 		}
 		return nil, err
@@ -321,10 +356,26 @@ func (c *Client) send(ctx context.Context, client *retryablehttp.Client, method 
 	return resp, nil
 }
 
-// statusError is the typed error for a non-2xx answer.
-func (c *Client) statusError(resp *http.Response, method, path string, raw []byte) error {
-	base := &APIError{StatusCode: resp.StatusCode, Method: method, Path: path, Message: errorText(raw)}
-	return newStatusError(base, resp.Header, time.Now())
+// statusError is the typed error for a non-2xx answer to r.
+func (c *Client) statusError(resp *http.Response, r *call, path string, raw []byte) error {
+	base := &APIError{StatusCode: resp.StatusCode, Method: r.method, Path: path, Message: errorText(raw)}
+	return newStatusError(base, r.limit, resp.Header, time.Now())
+}
+
+// recordRefusal wraps a retry policy: an answer the call will be sent
+// again after is kept, as a typed error, until the next attempt starts, so
+// a call that ends during the wait says what it last heard.
+func (c *Client) recordRefusal(policy retryablehttp.CheckRetry) retryablehttp.CheckRetry {
+	return func(ctx context.Context, resp *http.Response, err error) (bool, error) {
+		retry, checkErr := policy(ctx, resp, err)
+		att := attemptOf(ctx)
+		if retry && err == nil && resp != nil && att != nil && (resp.StatusCode < 200 || resp.StatusCode > 299) {
+			raw := readBody(resp)
+			resp.Body = io.NopCloser(bytes.NewReader(raw))
+			att.refusal = c.statusError(resp, att.call, resp.Request.URL.Path, raw)
+		}
+		return retry, checkErr
+	}
 }
 
 // readBody reads at most maxBodyBytes; a body cut short by the network is

@@ -380,3 +380,64 @@ func TestSendMessageReportsTheJobActive(t *testing.T) {
 		t.Fatalf("job %+v, err %v; want it active until the follow-up is answered", job, err)
 	}
 }
+
+func TestRateLimitNamesTheLimit(t *testing.T) {
+	srv, _ := statusSequence(t, 429, 429, 429, 429, 429, 429, 429)
+	c, err := mintlify.New(mintlify.Config{BaseURL: srv.URL, APIKey: "k", MaxRetries: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for name, tc := range map[string]struct {
+		call func() error
+		want *mintlify.RateLimit
+	}{
+		"job create":     {func() error { _, err := c.CreateJob(ctx, "p", "x"); return err }, mintlify.AgentLimit},
+		"message":        {func() error { _, err := c.SendMessage(ctx, "p", "j", "x"); return err }, mintlify.AgentLimit},
+		"deployment":     {func() error { _, err := c.TriggerDeployment(ctx, "p"); return err }, mintlify.TriggerLimit},
+		"automation run": {func() error { _, err := c.TriggerAutomation(ctx, "p", "a"); return err }, mintlify.TriggerLimit},
+		"preview":        {func() error { _, err := c.TriggerPreview(ctx, "p", "b"); return err }, mintlify.PreviewLimit},
+		"status read":    {func() error { _, err := c.GetJob(ctx, "p", "j"); return err }, nil},
+	} {
+		var limited *mintlify.RateLimitedError
+		if err := tc.call(); !errors.As(err, &limited) || limited.Limit != tc.want {
+			t.Errorf("%s: %v names limit %+v; want %+v", name, err, limited, tc.want)
+		}
+	}
+}
+
+// A write that ends while it waits to be sent again after a 429 did
+// nothing: the last thing Mintlify said was that it refused it.
+func TestWriteEndedDuringARateLimitWaitDidNotAct(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		w.WriteHeader(http.StatusTooManyRequests)
+		_, _ = w.Write([]byte("Too many requests, please try again later."))
+	}))
+	defer srv.Close()
+	var waits []mintlify.RetryWait
+	c, err := mintlify.New(mintlify.Config{BaseURL: srv.URL, APIKey: "k", RetryWaitMin: time.Hour, RetryWaitMax: time.Hour,
+		OnRetryWait: func(_ context.Context, w mintlify.RetryWait) { waits = append(waits, w) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, end := range []error{context.Canceled, context.DeadlineExceeded} {
+		waits = nil
+		ctx, cancel := context.WithCancel(context.Background())
+		if end == context.DeadlineExceeded {
+			ctx, cancel = context.WithTimeout(context.Background(), 200*time.Millisecond)
+		} else {
+			time.AfterFunc(200*time.Millisecond, cancel)
+		}
+		_, err := c.TriggerDeployment(ctx, "p")
+		cancel()
+		var limited *mintlify.RateLimitedError
+		if !errors.Is(err, end) || !errors.As(err, &limited) || mintlify.MayHaveActed(err) ||
+			limited.Message != "Too many requests, please try again later." {
+			t.Errorf("%v: err %v; want the context's end, the 429 with its text, and not 'may have acted'", end, err)
+		}
+		if len(waits) != 1 || waits[0].StatusCode != 429 || waits[0].Limit != mintlify.TriggerLimit || waits[0].Wait < 30*time.Minute {
+			t.Errorf("%v: retry waits told %+v; want one after the 429, naming the trigger limit", end, waits)
+		}
+	}
+}

@@ -89,7 +89,7 @@ func (c *Client) TriggerDeployment(ctx context.Context, projectID string) (strin
 		StatusID string `json:"statusId"`
 	}
 	path := []string{"v1", "project", "update", projectID}
-	if err := c.do(ctx, http.MethodPost, path, nil, nil, &out); err != nil {
+	if err := c.do(ctx, call{method: http.MethodPost, path: path, limit: TriggerLimit}, &out); err != nil {
 		return "", err
 	}
 	if out.StatusID == "" {
@@ -106,7 +106,7 @@ func (c *Client) TriggerPreview(ctx context.Context, projectID, branch string) (
 	}
 	var out Preview
 	path := []string{"v1", "project", "preview", projectID}
-	if err := c.do(ctx, http.MethodPost, path, nil, map[string]string{"branch": branch}, &out); err != nil {
+	if err := c.do(ctx, call{method: http.MethodPost, path: path, body: map[string]string{"branch": branch}, limit: PreviewLimit}, &out); err != nil {
 		return nil, err
 	}
 	if out.StatusID == "" {
@@ -119,7 +119,7 @@ func (c *Client) TriggerPreview(ctx context.Context, projectID, branch string) (
 // status id.
 func (c *Client) GetDeploymentStatus(ctx context.Context, statusID string) (*Deployment, error) {
 	var d Deployment
-	if err := c.do(ctx, http.MethodGet, []string{"v1", "project", "update-status", statusID}, nil, nil, &d); err != nil {
+	if err := c.do(ctx, call{method: http.MethodGet, path: []string{"v1", "project", "update-status", statusID}}, &d); err != nil {
 		return nil, err
 	}
 	if d.ID == "" {
@@ -134,7 +134,7 @@ func (c *Client) GetDeploymentStatus(ctx context.Context, statusID string) (*Dep
 func (c *Client) TriggerAutomation(ctx context.Context, projectID, automationID string) (*AutomationRun, error) {
 	var out AutomationRun
 	path := []string{"v1", "workflow", projectID, automationID, "trigger"}
-	if err := c.do(ctx, http.MethodPost, path, nil, nil, &out); err != nil {
+	if err := c.do(ctx, call{method: http.MethodPost, path: path, limit: TriggerLimit}, &out); err != nil {
 		return nil, err
 	}
 	if out.InstanceID == "" {

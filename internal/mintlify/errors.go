@@ -35,10 +35,12 @@ type UnauthorizedError struct{ *APIError }
 func (e *UnauthorizedError) Unwrap() error { return e.APIError }
 
 // RateLimitedError is a 429. RetryAfter is the server's Retry-After, zero when
-// it sent none.
+// it sent none; Limit is the documented limit the call counts against, nil
+// when the API documents none for it.
 type RateLimitedError struct {
 	*APIError
 	RetryAfter time.Duration
+	Limit      *RateLimit
 }
 
 func (e *RateLimitedError) Unwrap() error { return e.APIError }
@@ -79,7 +81,7 @@ func (e *NotSentError) Error() string { return e.Err.Error() + " (the request wa
 func (e *NotSentError) Unwrap() error { return e.Err }
 
 // newStatusError turns a non-2xx answer into the matching typed error.
-func newStatusError(base *APIError, header http.Header, now time.Time) error {
+func newStatusError(base *APIError, limit *RateLimit, header http.Header, now time.Time) error {
 	switch base.StatusCode {
 	case http.StatusNotFound:
 		return &NotFoundError{base}
@@ -87,7 +89,7 @@ func newStatusError(base *APIError, header http.Header, now time.Time) error {
 		return &UnauthorizedError{base}
 	case http.StatusTooManyRequests:
 		after, _ := ParseRetryAfter(header.Get("Retry-After"), now)
-		return &RateLimitedError{APIError: base, RetryAfter: after}
+		return &RateLimitedError{APIError: base, RetryAfter: after, Limit: limit}
 	default:
 		return base
 	}

@@ -1,7 +1,8 @@
-// Package mintlify is a small client for Mintlify's agent-job API.
+// Package mintlify is a small client for Mintlify's API: agent jobs,
+// deployments and previews, automations.
 //
 // It knows nothing about Terraform: it speaks HTTP to the endpoints described
-// in Mintlify's admin OpenAPI document and returns typed values and errors.
+// in Mintlify's OpenAPI documents and returns typed values and errors.
 package mintlify
 
 // Job statuses the v2 API documents. The API may add more; callers must treat

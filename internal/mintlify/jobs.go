@@ -15,7 +15,7 @@ func (c *Client) CreateJob(ctx context.Context, projectID, prompt string) (*Agen
 	}
 	var job AgentJob
 	path := []string{"v2", "agent", projectID, "job"}
-	if err := c.do(ctx, http.MethodPost, path, nil, map[string]string{"prompt": prompt}, &job); err != nil {
+	if err := c.do(ctx, call{method: http.MethodPost, path: path, body: map[string]string{"prompt": prompt}, limit: AgentLimit}, &job); err != nil {
 		return nil, err
 	}
 	if job.ID == "" {
@@ -27,7 +27,7 @@ func (c *Client) CreateJob(ctx context.Context, projectID, prompt string) (*Agen
 // GetJob reads one job with the v2 API.
 func (c *Client) GetJob(ctx context.Context, projectID, jobID string) (*AgentJob, error) {
 	var job AgentJob
-	if err := c.do(ctx, http.MethodGet, []string{"v2", "agent", projectID, "job", jobID}, nil, nil, &job); err != nil {
+	if err := c.do(ctx, call{method: http.MethodGet, path: []string{"v2", "agent", projectID, "job", jobID}}, &job); err != nil {
 		return nil, err
 	}
 	if job.ID == "" {
@@ -44,7 +44,8 @@ func (c *Client) SendMessage(ctx context.Context, projectID, jobID, prompt strin
 		return nil, errors.New("the follow-up prompt must not be empty")
 	}
 	var job AgentJob
-	err := c.do(ctx, http.MethodPost, []string{"v2", "agent", projectID, "job", jobID, "message"}, nil, map[string]string{"prompt": prompt}, &job)
+	err := c.do(ctx, call{method: http.MethodPost, path: []string{"v2", "agent", projectID, "job", jobID, "message"},
+		body: map[string]string{"prompt": prompt}, limit: AgentLimit}, &job)
 	if err != nil {
 		return nil, err
 	}

@@ -83,6 +83,34 @@ func isTransientNetworkError(err error) bool {
 	return true
 }
 
+// backoff is how long to wait before sending a call again, told to
+// OnRetryWait when the wait follows an answer.
+func (c *Client) backoff(minWait, maxWait time.Duration, attempt int, resp *http.Response) time.Duration {
+	wait := backoff(minWait, maxWait, attempt, resp)
+	if c.onWait != nil && resp != nil && resp.Request != nil {
+		ctx := resp.Request.Context()
+		w := RetryWait{Method: resp.Request.Method, Path: resp.Request.URL.Path, StatusCode: resp.StatusCode, Wait: wait}
+		if att := attemptOf(ctx); att != nil {
+			w.Limit = att.call.limit
+			if resp.StatusCode != http.StatusTooManyRequests {
+				w.Limit = nil
+			}
+		}
+		c.onWait(ctx, w)
+	}
+	return wait
+}
+
+// RetryWait is a wait before a call is sent again, after an answer that
+// refused it: a 429 (Limit names the rate limit, when documented) or a
+// server error.
+type RetryWait struct {
+	Method, Path string
+	StatusCode   int
+	Wait         time.Duration
+	Limit        *RateLimit
+}
+
 // backoff waits as the server asks in Retry-After; otherwise it grows
 // exponentially from min to max, with full jitter so that many jobs retrying
 // at once spread out.
@@ -97,7 +125,6 @@ func backoff(minWait, maxWait time.Duration, attempt int, resp *http.Response) t
 		ceiling = maxWait
 	}
 	return minWait/2 + rand.N(ceiling-minWait/2+1) //nolint:gosec // jitter, not a secret
-
 }
 
 // ParseRetryAfter reads a Retry-After header in either of its forms: a number

@@ -69,7 +69,7 @@ func (c *Client) ListJobs(ctx context.Context, projectID string, pageSize int) (
 			AllSessions []Session `json:"allSessions"`
 		}
 		query := url.Values{"skip": {strconv.Itoa(len(all))}, "take": {strconv.Itoa(pageSize)}}
-		if err := c.do(ctx, http.MethodGet, []string{"v1", "agent", projectID, "jobs"}, query, nil, &out); err != nil {
+		if err := c.do(ctx, call{method: http.MethodGet, path: []string{"v1", "agent", projectID, "jobs"}, query: query}, &out); err != nil {
 			return nil, err
 		}
 		all = append(all, out.AllSessions...)
@@ -119,18 +119,19 @@ func (c *Client) CreateJobV1(ctx context.Context, projectID string, r V1JobReque
 	}
 	body.Messages = append(body.Messages, message{"user", r.Prompt})
 
-	u, err := c.endpoint([]string{"v1", "agent", projectID, "job"}, nil)
+	create := call{method: http.MethodPost, path: []string{"v1", "agent", projectID, "job"}, body: body, limit: AgentLimit}
+	u, err := c.endpoint(create.path, nil)
 	if err != nil {
 		return nil, err
 	}
 	path := u.Path
-	resp, err := c.send(ctx, c.streams, http.MethodPost, u, body, nil)
+	resp, err := c.send(ctx, c.streams, &create, u, nil)
 	if err != nil {
 		return nil, err
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		defer resp.Body.Close()
-		return nil, c.statusError(resp, http.MethodPost, path, readBody(resp))
+		return nil, c.statusError(resp, &create, path, readBody(resp))
 	}
 	id := resp.Header.Get("X-Session-Id")
 	if id == "" {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
@@ -35,7 +34,7 @@ func explainAPIError(err error, projectID, id, baseURL string) string {
 			when = fmt.Sprintf("in %s (at %s)", rateLimited.RetryAfter.Round(time.Second), time.Now().Add(rateLimited.RetryAfter).UTC().Format(time.RFC3339))
 		}
 		return fmt.Sprintf("%s (HTTP 429: %s). Try again %s, or lower -parallelism so fewer start at once.",
-			rateLimitHit(rateLimited.Path, projectID), rateLimited.Message, when)
+			rateLimitHit(rateLimited.Limit, projectID), rateLimited.Message, when)
 	case errors.As(err, &notFound) && id != "":
 		return fmt.Sprintf("Mintlify answered 404 (%s): %q was not found in project %q. Check the ID and project_id.", notFound.Message, id, projectID)
 	case errors.As(err, &notFound):
@@ -58,12 +57,12 @@ func explainAPIError(err error, projectID, id, baseURL string) string {
 	}
 }
 
-// rateLimitHit names the rate limit a call to path counts against.
-func rateLimitHit(path, projectID string) string {
+// rateLimitHit names the rate limit a call counts against.
+func rateLimitHit(limit *mintlify.RateLimit, projectID string) string {
 	switch {
-	case strings.Contains(path, "/agent/"):
+	case limit == mintlify.AgentLimit:
 		return fmt.Sprintf("Project %q hit Mintlify's rate limit of 100 agent uses per hour", projectID)
-	case strings.Contains(path, "/project/preview/"):
+	case limit == mintlify.PreviewLimit:
 		return "The organization hit Mintlify's rate limit of 5 preview deployments per minute"
 	default:
 		return "Mintlify's rate limit was hit"
