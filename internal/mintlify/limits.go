@@ -4,23 +4,18 @@ package mintlify
 // RateLimitedError names the one the refused call counts against, so that
 // callers can say which limit was hit without guessing from the path.
 type RateLimit struct {
-	// Calls says what counts against the limit.
-	Calls string
-	// Allowance is how many such calls are allowed, for whom, per how long.
+	// Allowance names the limit as Mintlify's documentation states it.
 	Allowance string
-	// PerOrganization is true when every project of the organization
-	// shares the limit.
-	PerOrganization bool
+	// PerProject is true when each project has its own allowance; otherwise
+	// every project of the organization shares one.
+	PerProject bool
 }
 
-// The limits Mintlify documents.
+// The limits Mintlify documents. Production deployments and automation
+// runs share one allowance; every analytics endpoint shares another.
 var (
-	AgentLimit = &RateLimit{Calls: "agent uses (job creates and follow-up messages)",
-		Allowance: "100 per project per hour"}
-	PreviewLimit = &RateLimit{Calls: "preview deployments",
-		Allowance: "5 per minute per organization", PerOrganization: true}
-	TriggerLimit = &RateLimit{Calls: "production deployment and automation triggers, which share one limit",
-		Allowance: "10 per 10 seconds per organization", PerOrganization: true}
-	AnalyticsLimit = &RateLimit{Calls: "analytics requests, which every analytics data source makes",
-		Allowance: "100 per hour per organization", PerOrganization: true}
+	AgentLimit     = &RateLimit{Allowance: "100 agent uses per hour (job creates and follow-up messages)", PerProject: true}
+	PreviewLimit   = &RateLimit{Allowance: "5 preview deployments per minute"}
+	TriggerLimit   = &RateLimit{Allowance: "10 production deployments and automation runs per 10 seconds"}
+	AnalyticsLimit = &RateLimit{Allowance: "100 analytics requests per hour, which every analytics endpoint shares"}
 )
