@@ -53,9 +53,10 @@ func (s *Server) triggerAutomation(w http.ResponseWriter, r *http.Request) {
 	}
 	s.createLatency(r)
 	now := s.opts.Now()
+	key, _ := bearerKey(r)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.rejectStorm(w, "Rate limit exceeded") {
+	if s.refused(w, &s.triggerLimit, key, now) {
 		return
 	}
 	run := AutomationRun{AutomationID: id, ProjectID: project, InstanceID: newID(), JobID: newID(), At: now}

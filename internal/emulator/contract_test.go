@@ -51,9 +51,22 @@ func TestContractCatchesBadAnswers(t *testing.T) {
 		"404 without error text": {"GET", status, "", func(w http.ResponseWriter, _ *http.Request) {
 			writeError(w, http.StatusNotFound, "")
 		}, `no "error" text`},
-		"429 where the endpoint has no limit": {"POST", updatePath, "", func(w http.ResponseWriter, _ *http.Request) {
-			writeRateLimited(w, time.Second, "slow down")
+		"429 where the endpoint has no limit": {"GET", status, "", func(w http.ResponseWriter, _ *http.Request) {
+			writeError(w, http.StatusTooManyRequests, "slow down")
 		}, "status 429 is not documented"},
+		"plain-text 429 where the endpoint has no limit": {"GET", status, "", func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Content-Type", "text/plain")
+			w.WriteHeader(http.StatusTooManyRequests)
+		}, "status 429 is not documented"},
+		"empty plain-text 429": {"POST", updatePath, "", func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Content-Type", "text/plain")
+			w.WriteHeader(http.StatusTooManyRequests)
+		}, "empty body"},
+		"plain-text 403": {"POST", updatePath, "", func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Content-Type", "text/plain")
+			w.WriteHeader(http.StatusForbidden)
+			_, _ = w.Write([]byte("Forbidden"))
+		}, "not application/json"},
 		"stream of the wrong type": {"POST", "/v1/agent/" + DefaultProjectID + "/job", `{"messages":[]}`, func(w http.ResponseWriter, _ *http.Request) {
 			w.Header().Set("Content-Type", "application/json")
 			_, _ = w.Write([]byte("{}"))
@@ -180,7 +193,7 @@ func TestV1CreateStillStreams(t *testing.T) {
 }
 
 func TestContractCheckUnderLoad(t *testing.T) {
-	s := Start(t, Options{JobDuration: 1, DeploymentQueued: 1, DeploymentInProgress: 1, PreviewLimit: -1})
+	s := Start(t, Options{JobDuration: 1, DeploymentQueued: 1, DeploymentInProgress: 1, PreviewLimit: -1, TriggerLimit: -1})
 	client := &http.Client{}
 	send := func(method, path, body string) string {
 		req, _ := http.NewRequest(method, s.URL()+path, strings.NewReader(body))

@@ -10,6 +10,12 @@
 // Every request and every answer is checked against the documents (see
 // Violation): a test that makes the client break the contract fails.
 //
+// It also behaves as Mintlify's pages say beyond the documents: rate limits
+// (agent uses, previews, and production deployment and automation triggers)
+// answer 429 with Retry-After, in JSON or, if asked, in plain text; keys may
+// be read-only, expired or limited to an IP allowlist; a body that is not
+// JSON answers 400.
+//
 // A prompt can steer its own job with markers, so one server serves many
 // test cases:
 //
@@ -33,6 +39,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/netip"
 	"regexp"
 	"sync"
 	"time"
@@ -55,6 +62,11 @@ const (
 	// preview deployments per organization.
 	DefaultPreviewLimit  = 5
 	DefaultPreviewWindow = time.Minute
+	// DefaultTriggerLimit per DefaultTriggerWindow is Mintlify's limit of
+	// production deployment and automation triggers, which share it, per
+	// organization.
+	DefaultTriggerLimit  = 10
+	DefaultTriggerWindow = 10 * time.Second
 )
 
 // Options configure a Server.
@@ -64,6 +76,13 @@ type Options struct {
 	ProjectID string
 	// Keys maps further API keys to the projects each may use.
 	Keys map[string][]string
+	// ReadOnlyKeys have the read scope only: every method but GET and HEAD
+	// answers 403. ExpiredKeys answer 401 on every request. IPAllowlists
+	// limit keys to callers from the given ranges; others get 403. A key
+	// named here and nowhere else may use ProjectID.
+	ReadOnlyKeys []string
+	ExpiredKeys  []string
+	IPAllowlists map[string][]netip.Prefix
 	// JobDuration is how long a job stays active (a prompt marker overrides it).
 	JobDuration time.Duration
 	// FailAll makes every job end "failed".
@@ -89,6 +108,15 @@ type Options struct {
 	// DefaultPreviewLimit per DefaultPreviewWindow; negative, no limit.
 	PreviewLimit  int
 	PreviewWindow time.Duration
+	// TriggerLimit caps production deployment and automation triggers
+	// together, per API key (Mintlify counts per organization) per
+	// TriggerWindow; over it the answer is 429. Zero means
+	// DefaultTriggerLimit per DefaultTriggerWindow; negative, no limit.
+	TriggerLimit  int
+	TriggerWindow time.Duration
+	// PlainTextRateLimits answers every rate limit's 429 with a text/plain
+	// body, as Mintlify sometimes does, instead of JSON.
+	PlainTextRateLimits bool
 	// Automations the server knows besides DefaultAutomationID.
 	Automations []Automation
 
@@ -112,15 +140,17 @@ type Server struct {
 	listener net.Listener
 	http     *http.Server
 
-	mu          sync.Mutex
-	access      map[string]map[string]bool // key -> project -> allowed
-	jobs        map[string]*Job
-	order       []string
-	requests    []Request
-	faults      Faults
-	rng         *rand.Rand
-	agentUses   budget // by project
-	previewUses budget // by API key
+	// keys are fixed by New.
+	keys map[string]*apiKey
+
+	mu       sync.Mutex
+	jobs     map[string]*Job
+	order    []string
+	requests []Request
+	faults   Faults
+	rng      *rand.Rand
+	// The rate limits: the agent's by project, the others by API key.
+	agentLimit, previewLimit, triggerLimit rateLimit
 
 	deployments     map[string]*Deployment
 	deploymentOrder []string
@@ -167,22 +197,21 @@ func New(opts Options) *Server {
 	if opts.PreviewWindow == 0 {
 		opts.PreviewWindow = DefaultPreviewWindow
 	}
-	s := &Server{
-		opts:        opts,
-		access:      map[string]map[string]bool{opts.APIKey: {opts.ProjectID: true}},
-		jobs:        map[string]*Job{},
-		agentUses:   budget{},
-		previewUses: budget{},
-		deployments: map[string]*Deployment{},
-		automations: map[string]Automation{},
+	if opts.TriggerLimit == 0 {
+		opts.TriggerLimit = DefaultTriggerLimit
 	}
-	for key, projects := range opts.Keys {
-		if s.access[key] == nil {
-			s.access[key] = map[string]bool{}
-		}
-		for _, p := range projects {
-			s.access[key][p] = true
-		}
+	if opts.TriggerWindow == 0 {
+		opts.TriggerWindow = DefaultTriggerWindow
+	}
+	s := &Server{
+		opts:         opts,
+		keys:         newKeys(opts),
+		jobs:         map[string]*Job{},
+		agentLimit:   newRateLimit(0, time.Hour, "agent uses per project"),
+		previewLimit: newRateLimit(opts.PreviewLimit, opts.PreviewWindow, "preview deployments per organization"),
+		triggerLimit: newRateLimit(opts.TriggerLimit, opts.TriggerWindow, "deployment and automation triggers per organization"),
+		deployments:  map[string]*Deployment{},
+		automations:  map[string]Automation{},
 	}
 	for _, a := range append([]Automation{{ID: DefaultAutomationID}}, opts.Automations...) {
 		if a.ProjectID == "" {

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"math/rand/v2"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -23,9 +22,9 @@ import (
 // its answers are checked.
 type Faults struct {
 	// RateLimit caps agent uses (job creates, v1 included, and messages) per
-	// project per RateWindow, as Mintlify does (100 per hour); over it the
-	// answer is 429 with Retry-After. Zero means no limit. Previews have their
-	// own limit: Options.PreviewLimit.
+	// project per RateWindow (an hour when zero), as Mintlify does; over it
+	// the answer is 429 with Retry-After. Zero means no limit. Previews and
+	// triggers have their own limits: Options.PreviewLimit, TriggerLimit.
 	RateLimit  int
 	RateWindow time.Duration
 	// Reject429 answers the next this-many job creates (v2 and v1), messages
@@ -63,6 +62,7 @@ func (s *Server) SetFaults(f Faults) {
 	defer s.mu.Unlock()
 	s.faults = f
 	s.rng = rand.New(rand.NewPCG(f.Seed, f.Seed+1))
+	s.agentLimit.n, s.agentLimit.window = f.RateLimit, cmp.Or(f.RateWindow, time.Hour)
 }
 
 var malformedBodies = []string{
@@ -152,52 +152,8 @@ func (s *Server) rejectStorm(w http.ResponseWriter, msg string) bool {
 	}
 	s.faults.Reject429--
 	injected(w)
-	writeRateLimited(w, s.faults.RetryAfter, msg)
+	s.writeRateLimited(w, s.faults.RetryAfter, msg)
 	return true
-}
-
-const agentLimitMessage = "Rate limit exceeded: 100 agent uses per project per hour"
-
-// rateLimited answers 429 when the project has used its agent budget, and
-// records the use otherwise. Called with s.mu held.
-func (s *Server) rateLimited(w http.ResponseWriter, project string, now time.Time) bool {
-	if s.rejectStorm(w, agentLimitMessage) {
-		return true
-	}
-	f := s.faults
-	if f.RateLimit <= 0 {
-		return false
-	}
-	if wait, ok := s.agentUses.spend(project, f.RateLimit, cmp.Or(f.RateWindow, time.Hour), now); !ok {
-		writeRateLimited(w, wait, agentLimitMessage)
-		return true
-	}
-	return false
-}
-
-// budget counts uses per key (a project, an API key) in a sliding window,
-// for rate limits.
-type budget map[string][]time.Time
-
-// spend records a use of key at now when fewer than limit fall in the window
-// before it; otherwise it says how long until the oldest leaves the window.
-func (b budget) spend(key string, limit int, window time.Duration, now time.Time) (time.Duration, bool) {
-	uses := b[key]
-	for len(uses) > 0 && now.Sub(uses[0]) >= window {
-		uses = uses[1:]
-	}
-	if len(uses) >= limit {
-		b[key] = uses
-		return uses[0].Add(window).Sub(now), false
-	}
-	b[key] = append(uses, now)
-	return 0, true
-}
-
-func writeRateLimited(w http.ResponseWriter, after time.Duration, msg string) {
-	secs := int((after + time.Second - 1) / time.Second)
-	w.Header().Set("Retry-After", strconv.Itoa(max(secs, 1)))
-	writeError(w, http.StatusTooManyRequests, msg)
 }
 
 func sleepCtx(r *http.Request, d time.Duration) {

@@ -57,26 +57,25 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Unlock()
 }
 
-// authorized checks the bearer key (401 when it is missing or unknown) and
-// that the key may use the project in the path (403). A project the key may
-// not use answers 403 whether or not it exists: 403 is an answer of every
-// endpoint, where most document no 404, and an organization's key learns
-// nothing about other organizations' projects.
+// authorized checks the bearer key (401 when it is missing, unknown or
+// expired), its scope and IP allowlist (403), and that it may use the
+// project in the path (403). A project the key may not use answers 403
+// whether or not it exists: 403 is an answer of every endpoint, where most
+// document no 404, and an organization's key learns nothing about other
+// organizations' projects.
 func (s *Server) authorized(next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		key, ok := bearerKey(r)
-		s.mu.Lock()
-		projects, known := s.access[key]
-		s.mu.Unlock()
-		project := r.PathValue("projectId")
-		switch {
-		case !ok || !known:
+		k := s.keys[key]
+		if !ok || k == nil {
 			writeError(w, http.StatusUnauthorized, "Invalid or missing API key. Use an admin API key (mint_...) as a Bearer token.")
-		case project != "" && !projects[project]:
-			writeError(w, http.StatusForbidden, "This API key does not have access to this project")
-		default:
-			next(w, r)
+			return
 		}
+		if status, msg := k.refusal(r); status != 0 {
+			writeError(w, status, msg)
+			return
+		}
+		next(w, r)
 	}
 }
 
@@ -84,19 +83,18 @@ func bearerKey(r *http.Request) (string, bool) {
 	return strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 }
 
-// mayUse says whether the request's key may use project. Called with s.mu
-// held.
+// mayUse says whether the request's key may use project.
 func (s *Server) mayUse(r *http.Request, project string) bool {
 	key, _ := bearerKey(r)
-	return s.access[key][project]
+	k := s.keys[key]
+	return k != nil && k.projects[project]
 }
 
 func (s *Server) createJob(w http.ResponseWriter, r *http.Request) {
 	var body struct {
 		Prompt *string `json:"prompt"`
 	}
-	if err := json.NewDecoder(r.Body).Decode(&body); err != nil {
-		writeError(w, http.StatusBadRequest, "Invalid JSON body")
+	if !decodeBody(w, r, &body) {
 		return
 	}
 	if body.Prompt == nil || *body.Prompt == "" {
@@ -108,7 +106,7 @@ func (s *Server) createJob(w http.ResponseWriter, r *http.Request) {
 	project := r.PathValue("projectId")
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.rateLimited(w, project, now) {
+	if s.refused(w, &s.agentLimit, project, now) {
 		return
 	}
 	job := s.newJob(project, *body.Prompt, now)
@@ -136,6 +134,19 @@ func (s *Server) getJob(w http.ResponseWriter, r *http.Request) {
 	view := s.view(w, job, now)
 	s.mu.Unlock()
 	writeJSON(w, http.StatusOK, view)
+}
+
+// decodeBody reads the request's body into v, or answers 400 when it is not
+// JSON, and says whether it read it. A field of the wrong type is left
+// unset, for the handler to refuse as missing.
+func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
+	raw, _ := io.ReadAll(r.Body)
+	if !json.Valid(raw) {
+		writeError(w, http.StatusBadRequest, "The request body is not valid JSON")
+		return false
+	}
+	_ = json.Unmarshal(raw, v)
+	return true
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

@@ -1,20 +1,20 @@
 package emulator
 
 import (
-	"encoding/json"
-	"fmt"
 	"net/http"
 	"time"
 )
 
 // triggerUpdate is POST /v1/project/update/{projectId}: a production
-// deployment of DeploymentBranch.
+// deployment of DeploymentBranch, within the organization's trigger budget
+// (shared with automation triggers).
 func (s *Server) triggerUpdate(w http.ResponseWriter, r *http.Request) {
 	s.createLatency(r)
 	now := s.opts.Now()
+	key, _ := bearerKey(r)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.rejectStorm(w, "Rate limit exceeded") {
+	if s.refused(w, &s.triggerLimit, key, now) {
 		return
 	}
 	d := s.addDeployment(r.PathValue("projectId"), DeploymentBranch, false, now)
@@ -30,7 +30,10 @@ func (s *Server) triggerPreview(w http.ResponseWriter, r *http.Request) {
 	var body struct {
 		Branch string `json:"branch"`
 	}
-	if err := json.NewDecoder(r.Body).Decode(&body); err != nil || body.Branch == "" {
+	if !decodeBody(w, r, &body) {
+		return
+	}
+	if body.Branch == "" {
 		writeError(w, http.StatusBadRequest, "branch is required and must be a non-empty string")
 		return
 	}
@@ -40,18 +43,11 @@ func (s *Server) triggerPreview(w http.ResponseWriter, r *http.Request) {
 	}
 	s.createLatency(r)
 	now := s.opts.Now()
-	limit, window := s.opts.PreviewLimit, s.opts.PreviewWindow
-	msg := fmt.Sprintf("Rate limit exceeded: %d preview deployments per organization per %s", limit, window)
+	key, _ := bearerKey(r)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.rejectStorm(w, msg) {
+	if s.refused(w, &s.previewLimit, key, now) {
 		return
-	}
-	if key, _ := bearerKey(r); limit > 0 {
-		if wait, ok := s.previewUses.spend(key, limit, window, now); !ok {
-			writeRateLimited(w, wait, msg)
-			return
-		}
 	}
 	d := s.addDeployment(r.PathValue("projectId"), body.Branch, true, now)
 	if s.errorAfterCreate(w) {

@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -14,7 +13,10 @@ func (s *Server) sendMessage(w http.ResponseWriter, r *http.Request) {
 	var body struct {
 		Prompt *string `json:"prompt"`
 	}
-	if err := json.NewDecoder(r.Body).Decode(&body); err != nil || body.Prompt == nil || *body.Prompt == "" {
+	if !decodeBody(w, r, &body) {
+		return
+	}
+	if body.Prompt == nil || *body.Prompt == "" {
 		writeError(w, http.StatusBadRequest, "prompt is required and must be a non-empty string")
 		return
 	}
@@ -27,7 +29,7 @@ func (s *Server) sendMessage(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "Job not found")
 	case job.Status(now) == "archived":
 		writeError(w, http.StatusBadRequest, "Cannot send a message to an archived job")
-	case s.rateLimited(w, job.ProjectID, now):
+	case s.refused(w, &s.agentLimit, job.ProjectID, now):
 	default:
 		job.Messages = append(job.Messages, *body.Prompt)
 		s.startRun(job, *body.Prompt, now)
@@ -48,7 +50,10 @@ func (s *Server) createJobV1(w http.ResponseWriter, r *http.Request) {
 		AsDraft bool   `json:"asDraft"`
 		Model   string `json:"model"`
 	}
-	if err := json.NewDecoder(r.Body).Decode(&body); err != nil || body.Messages == nil {
+	if !decodeBody(w, r, &body) {
+		return
+	}
+	if body.Messages == nil {
 		writeError(w, http.StatusBadRequest, "messages is required")
 		return
 	}
@@ -79,7 +84,7 @@ func (s *Server) createJobV1(w http.ResponseWriter, r *http.Request) {
 	now := s.opts.Now()
 	project := r.PathValue("projectId")
 	s.mu.Lock()
-	if s.rateLimited(w, project, now) {
+	if s.refused(w, &s.agentLimit, project, now) {
 		s.mu.Unlock()
 		return
 	}

@@ -7,50 +7,51 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log"
+	"net/netip"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
 )
 
-func main() {
-	addr := flag.String("addr", "127.0.0.1:0", "loopback address to listen on (port 0 picks a free one)")
-	urlFile := flag.String("url-file", "", "write the base URL to this file once listening")
-	opts := emulator.Options{
-		OnContractViolation: func(v emulator.Violation) { log.Printf("mintlify-emulator: %s", v) },
-	}
-	flag.StringVar(&opts.APIKey, "api-key", emulator.DefaultAPIKey, "the API key the server accepts")
-	flag.StringVar(&opts.ProjectID, "project-id", emulator.DefaultProjectID, "the project the key may use")
-	flag.DurationVar(&opts.JobDuration, "job-duration", emulator.DefaultJobDuration, "how long a job stays active")
-	flag.BoolVar(&opts.FailAll, "fail", false, "every job ends failed")
-	flag.DurationVar(&opts.DeploymentQueued, "deployment-queued", emulator.DefaultDeploymentQueued, "how long a deployment stays queued")
-	flag.DurationVar(&opts.DeploymentInProgress, "deployment-duration", emulator.DefaultDeploymentInProgress, "how long a deployment stays in progress")
-	flag.StringVar(&opts.DeploymentOutcome, "deployment-outcome", emulator.DeploymentSuccess,
-		fmt.Sprintf("how deployments end: %q or %q", emulator.DeploymentSuccess, emulator.DeploymentFailure))
-	flag.BoolVar(&opts.PreviewsDisabled, "no-previews", false, "refuse preview deployments (403), as on a plan without them")
-	var faults emulator.Faults
-	flag.IntVar(&faults.RateLimit, "rate-limit", 100, "agent uses per project per hour, as Mintlify allows (0: no limit)")
-	flag.DurationVar(&faults.Latency, "latency", 0, "delay added to every answer")
-	flag.Parse()
-	if o := opts.DeploymentOutcome; o != emulator.DeploymentSuccess && o != emulator.DeploymentFailure {
-		log.Fatalf("mintlify-emulator: -deployment-outcome is %q, not %q or %q", o, emulator.DeploymentSuccess, emulator.DeploymentFailure)
-	}
+// agentLimit is Mintlify's limit of agent uses per project per hour.
+const agentLimit = 100
 
-	srv := emulator.New(opts)
-	srv.SetFaults(faults)
-	url, err := srv.Listen(*addr)
+// config is what the command line asks for.
+type config struct {
+	addr, urlFile string
+	opts          emulator.Options
+	faults        emulator.Faults
+}
+
+func main() {
+	cfg, err := parseFlags(os.Args[1:], os.Stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return
+	}
 	if err != nil {
 		log.Fatalf("mintlify-emulator: %v", err)
 	}
-	if *urlFile != "" {
-		if err := os.WriteFile(*urlFile, []byte(url+"\n"), 0o600); err != nil {
+	cfg.opts.OnContractViolation = func(v emulator.Violation) { log.Printf("mintlify-emulator: %s", v) }
+	srv := emulator.New(cfg.opts)
+	srv.SetFaults(cfg.faults)
+	url, err := srv.Listen(cfg.addr)
+	if err != nil {
+		log.Fatalf("mintlify-emulator: %v", err)
+	}
+	if cfg.urlFile != "" {
+		if err := os.WriteFile(cfg.urlFile, []byte(url+"\n"), 0o600); err != nil {
 			log.Fatalf("mintlify-emulator: %v", err)
 		}
 	}
+	opts := cfg.opts
 	fmt.Printf("mintlify-emulator listening on %s (project %q, jobs take %s, deployments %s queued then %s, automation %s)\n",
 		url, opts.ProjectID, opts.JobDuration, opts.DeploymentQueued, opts.DeploymentInProgress, emulator.DefaultAutomationID)
 
@@ -58,4 +59,100 @@ func main() {
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
 	<-stop
 	_ = srv.Close()
+}
+
+// parseFlags reads the command line; -help writes the usage to output and
+// returns flag.ErrHelp.
+func parseFlags(args []string, output io.Writer) (config, error) {
+	var cfg config
+	opts := &cfg.opts
+	fs := flag.NewFlagSet("mintlify-emulator", flag.ContinueOnError)
+	fs.SetOutput(output)
+	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:0", "loopback address to listen on (port 0 picks a free one)")
+	fs.StringVar(&cfg.urlFile, "url-file", "", "write the base URL to this file once listening")
+	fs.StringVar(&opts.APIKey, "api-key", emulator.DefaultAPIKey, "the API key the server accepts")
+	fs.StringVar(&opts.ProjectID, "project-id", emulator.DefaultProjectID, "the project the key may use")
+	fs.DurationVar(&opts.JobDuration, "job-duration", emulator.DefaultJobDuration, "how long a job stays active")
+	fs.BoolVar(&opts.FailAll, "fail", false, "every job ends failed")
+	fs.DurationVar(&opts.DeploymentQueued, "deployment-queued", emulator.DefaultDeploymentQueued, "how long a deployment stays queued")
+	fs.DurationVar(&opts.DeploymentInProgress, "deployment-duration", emulator.DefaultDeploymentInProgress, "how long a deployment stays in progress")
+	fs.StringVar(&opts.DeploymentOutcome, "deployment-outcome", emulator.DeploymentSuccess,
+		fmt.Sprintf("how deployments end: %q or %q", emulator.DeploymentSuccess, emulator.DeploymentFailure))
+	fs.BoolVar(&opts.PreviewsDisabled, "no-previews", false, "refuse preview deployments (403), as on a plan without them")
+	fs.IntVar(&cfg.faults.RateLimit, "rate-limit", agentLimit, "agent uses per project per hour, as Mintlify allows (0: no limit)")
+	fs.IntVar(&opts.PreviewLimit, "preview-limit", emulator.DefaultPreviewLimit, "preview triggers per API key per -preview-window (-1: no limit)")
+	fs.DurationVar(&opts.PreviewWindow, "preview-window", emulator.DefaultPreviewWindow, "the window of -preview-limit")
+	fs.IntVar(&opts.TriggerLimit, "trigger-limit", emulator.DefaultTriggerLimit,
+		"production deployment and automation triggers, together, per API key per -trigger-window (-1: no limit)")
+	fs.DurationVar(&opts.TriggerWindow, "trigger-window", emulator.DefaultTriggerWindow, "the window of -trigger-limit")
+	fs.BoolVar(&opts.PlainTextRateLimits, "plain-text-rate-limits", false, "answer 429s in text/plain, as Mintlify sometimes does, instead of JSON")
+	fs.Func("read-only-key", "a key with the read scope only: 403 on every write (repeatable)", func(key string) error {
+		opts.ReadOnlyKeys = append(opts.ReadOnlyKeys, key)
+		return nil
+	})
+	fs.Func("expired-key", "a key that has expired: 401 on every request (repeatable)", func(key string) error {
+		opts.ExpiredKeys = append(opts.ExpiredKeys, key)
+		return nil
+	})
+	fs.Func("ip-allowlist", "KEY=RANGE[,RANGE...]: the key answers 403 to callers outside these CIDR ranges (repeatable)", func(v string) error {
+		return addAllowlist(opts, v)
+	})
+	fs.DurationVar(&cfg.faults.Latency, "latency", 0, "delay added to every answer")
+	fs.Usage = func() { usage(fs) }
+	if err := fs.Parse(args); err != nil {
+		return cfg, err
+	}
+	if o := opts.DeploymentOutcome; o != emulator.DeploymentSuccess && o != emulator.DeploymentFailure {
+		return cfg, fmt.Errorf("-deployment-outcome is %q, not %q or %q", o, emulator.DeploymentSuccess, emulator.DeploymentFailure)
+	}
+	return cfg, nil
+}
+
+// addAllowlist reads an -ip-allowlist value into opts.
+func addAllowlist(opts *emulator.Options, v string) error {
+	key, ranges, ok := strings.Cut(v, "=")
+	if !ok || key == "" || ranges == "" {
+		return fmt.Errorf("%q is not KEY=RANGE[,RANGE...]", v)
+	}
+	if opts.IPAllowlists == nil {
+		opts.IPAllowlists = map[string][]netip.Prefix{}
+	}
+	for _, r := range strings.Split(ranges, ",") {
+		p, err := netip.ParsePrefix(r)
+		if err != nil {
+			return err
+		}
+		opts.IPAllowlists[key] = append(opts.IPAllowlists[key], p)
+	}
+	return nil
+}
+
+// usage says what the command does, how tests steer it and which limits it
+// keeps, then lists the flags.
+func usage(fs *flag.FlagSet) {
+	w := fs.Output()
+	fmt.Fprintf(w, `Usage: mintlify-emulator [flags]
+
+Serves Mintlify's API in memory on a loopback address.
+
+A job's prompt steers the job with markers:
+  [emulator:fail]          it ends "failed"
+  [emulator:duration=90s]  it stays active that long
+  [emulator:no-pr]         it completes without a pull request
+  [emulator:archive]       it is archived when it would end
+  [emulator:status=NAME]   it ends with that status
+
+A preview's branch name steers its deployment:
+  [emulator:fail]          it ends "failure"
+  [emulator:queued=5s]     it stays queued that long
+  [emulator:duration=10s]  it stays in progress that long
+
+Rate limits, as Mintlify documents them (429 with Retry-After past them):
+  agent job creates and messages   -rate-limit per project per hour (default %d)
+  preview triggers                 -preview-limit per -preview-window per key (default %d per %s)
+  deployment and automation        -trigger-limit per -trigger-window per key, shared (default %d per %s)
+
+Flags:
+`, agentLimit, emulator.DefaultPreviewLimit, emulator.DefaultPreviewWindow, emulator.DefaultTriggerLimit, emulator.DefaultTriggerWindow)
+	fs.PrintDefaults()
 }
