@@ -51,18 +51,10 @@ func (s *Server) triggerAutomation(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "Only automations with a custom schedule can be triggered")
 		return
 	}
-	s.createLatency(r)
-	now := s.opts.Now()
 	key, _ := bearerKey(r)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.refused(w, &s.triggerLimit, key, now) {
-		return
-	}
-	run := AutomationRun{AutomationID: id, ProjectID: project, InstanceID: newID(), JobID: newID(), At: now}
-	s.runs = append(s.runs, run)
-	if s.errorAfterCreate(w) {
-		return
-	}
-	writeJSON(w, http.StatusAccepted, map[string]string{"schemaId": id, "instanceId": run.InstanceID, "jobId": run.JobID})
+	s.create(w, r, &s.triggerLimit, key, http.StatusAccepted, func(now time.Time) any {
+		run := AutomationRun{AutomationID: id, ProjectID: project, InstanceID: newID(), JobID: newID(), At: now}
+		s.runs = append(s.runs, run)
+		return map[string]string{"schemaId": id, "instanceId": run.InstanceID, "jobId": run.JobID}
+	})
 }

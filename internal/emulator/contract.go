@@ -20,14 +20,16 @@ import (
 	"github.com/getkin/kin-openapi/routers/legacy"
 )
 
-// Mintlify's OpenAPI documents, byte for byte: the admin API (agent jobs)
-// and the external API (deployments, previews, automations, served under
-// /v1).
+// Mintlify's OpenAPI documents, byte for byte: the admin API (agent jobs),
+// the external API (deployments, previews, automations, served under /v1)
+// and static export (also under /v1).
 var (
 	//go:embed openapi/mintlify-admin-openapi.json
 	adminOpenAPI []byte
 	//go:embed openapi/mintlify-openapi.json
 	externalOpenAPI []byte
+	//go:embed openapi/mintlify-static-export-openapi.json
+	staticExportOpenAPI []byte
 )
 
 // Violation is a request or an answer that breaks the OpenAPI documents.
@@ -103,7 +105,7 @@ type apiDocument struct {
 
 // apiDocuments are parsed and routed once per process.
 var apiDocuments = sync.OnceValue(func() []apiDocument {
-	return []apiDocument{loadDocument(adminOpenAPI), loadDocument(externalOpenAPI)}
+	return []apiDocument{loadDocument(adminOpenAPI), loadDocument(externalOpenAPI), loadDocument(staticExportOpenAPI)}
 })
 
 // loadDocument parses and routes an embedded document. The documents are

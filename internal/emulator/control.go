@@ -9,39 +9,28 @@ import (
 func (s *Server) Jobs() []Job {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Job, 0, len(s.order))
-	for _, id := range s.order {
-		if j, ok := s.jobs[id]; ok {
-			out = append(out, *j)
-		}
-	}
-	return out
+	return s.jobs.copies()
 }
 
 // Job returns a copy of one job.
 func (s *Server) Job(id string) (Job, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	j, ok := s.jobs[id]
-	if !ok {
-		return Job{}, false
-	}
-	return *j, true
+	return s.jobs.copyOf(id)
 }
 
 // DeleteJob forgets a job, as if it were removed behind Terraform's back.
 func (s *Server) DeleteJob(id string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	delete(s.jobs, id)
-	s.order = slices.DeleteFunc(s.order, func(o string) bool { return o == id })
+	s.jobs.remove(id)
 }
 
 // ArchiveJob archives a job now.
 func (s *Server) ArchiveJob(id string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if j, ok := s.jobs[id]; ok {
+	if j, ok := s.jobs.byID[id]; ok {
 		now := s.opts.Now()
 		j.ArchivedAt = &now
 	}
@@ -82,32 +71,21 @@ func (s *Server) NextDeployments(plans ...DeploymentPlan) {
 func (s *Server) Deployments() []Deployment {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Deployment, 0, len(s.deploymentOrder))
-	for _, id := range s.deploymentOrder {
-		if d, ok := s.deployments[id]; ok {
-			out = append(out, d.clone())
-		}
-	}
-	return out
+	return s.deployments.copies()
 }
 
 // Deployment returns a copy of one deployment, by its status id.
 func (s *Server) Deployment(id string) (Deployment, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	d, ok := s.deployments[id]
-	if !ok {
-		return Deployment{}, false
-	}
-	return d.clone(), true
+	return s.deployments.copyOf(id)
 }
 
 // DeleteDeployment forgets a deployment: its status answers 404 from now on.
 func (s *Server) DeleteDeployment(id string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	delete(s.deployments, id)
-	s.deploymentOrder = slices.DeleteFunc(s.deploymentOrder, func(o string) bool { return o == id })
+	s.deployments.remove(id)
 }
 
 func (d *Deployment) clone() Deployment {
@@ -121,4 +99,32 @@ func (s *Server) AutomationRuns() []AutomationRun {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return slices.Clone(s.runs)
+}
+
+// StaticExports returns copies of every static export job, oldest first.
+func (s *Server) StaticExports() []StaticExport {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.staticExports.copies()
+}
+
+// StaticExport returns a copy of one static export job, by its jobId.
+func (s *Server) StaticExport(id string) (StaticExport, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.staticExports.copyOf(id)
+}
+
+// DeleteStaticExport forgets a static export job: it answers 404 from now
+// on.
+func (s *Server) DeleteStaticExport(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.staticExports.remove(id)
+}
+
+func (e *StaticExport) clone() StaticExport {
+	c := *e
+	c.Paths = slices.Clone(e.Paths)
+	return c
 }

@@ -1,11 +1,13 @@
 // Package emulator is an in-memory Mintlify API for tests and demos.
 //
-// It follows Mintlify's two OpenAPI documents (vendored in openapi/): the
-// admin API's agent job endpoints, and the external API's deployments,
-// previews and automations under /v1. Bearer auth, JSON errors as
+// It follows Mintlify's OpenAPI documents (vendored in openapi/): the admin
+// API's agent job endpoints, the external API's deployments, previews and
+// automations under /v1, and static export. Bearer auth, JSON errors as
 // {"error": "..."}. Jobs stay "active" for a set time and then end
 // "completed" with a pull-request link, or "failed". Deployments are
-// "queued", then "in_progress", then end "success" or "failure".
+// "queued", then "in_progress", then end "success" or "failure". Static
+// exports are "queued", then "running" with their progress rising, then
+// end "completed", with a bundle to download, or "failed".
 //
 // Every request and every answer is checked against the documents (see
 // Violation): a test that makes the client break the contract fails.
@@ -30,6 +32,12 @@
 //	[emulator:fail]          the deployment ends "failure"
 //	[emulator:queued=5s]     it stays "queued" that long
 //	[emulator:duration=10s]  it stays "in_progress" that long
+//
+// And a static export's version label its job:
+//
+//	[emulator:fail]          the job ends "failed"
+//	[emulator:queued=2s]     it stays "queued" that long
+//	[emulator:duration=20s]  it stays "running" that long
 package emulator
 
 import (
@@ -120,6 +128,20 @@ type Options struct {
 	// Automations the server knows besides DefaultAutomationID.
 	Automations []Automation
 
+	// StaticExportDisabled refuses static export jobs with 403, as Mintlify
+	// does for an organization without them.
+	StaticExportDisabled bool
+	// StaticExportQueued and StaticExportDuration are how long a static
+	// export stays "queued", then "running" (markers in its version label
+	// override them: see StaticExport).
+	StaticExportQueued   time.Duration
+	StaticExportDuration time.Duration
+	// StaticExportPages is how many pages an export of every page renders;
+	// an export of some paths renders those.
+	StaticExportPages int
+	// BundleLinkLifetime is how long a bundle link lasts.
+	BundleLinkLifetime time.Duration
+
 	// AllowUnknownPaths is for a test that points the client at a wrong base
 	// URL on purpose: requests to paths no OpenAPI document has are answered
 	// 404 without counting as contract violations.
@@ -144,19 +166,19 @@ type Server struct {
 	keys map[string]*apiKey
 
 	mu       sync.Mutex
-	jobs     map[string]*Job
-	order    []string
+	jobs     records[Job]
 	requests []Request
 	faults   Faults
 	rng      *rand.Rand
 	// The rate limits: the agent's by project, the others by API key.
 	agentLimit, previewLimit, triggerLimit rateLimit
 
-	deployments     map[string]*Deployment
-	deploymentOrder []string
-	plans           []DeploymentPlan // for the next deployments, in order
-	automations     map[string]Automation
-	runs            []AutomationRun
+	deployments records[Deployment]
+	plans       []DeploymentPlan // for the next deployments, in order
+	automations map[string]Automation
+	runs        []AutomationRun
+
+	staticExports records[StaticExport]
 
 	violations []Violation
 	checks     int
@@ -203,15 +225,28 @@ func New(opts Options) *Server {
 	if opts.TriggerWindow == 0 {
 		opts.TriggerWindow = DefaultTriggerWindow
 	}
+	if opts.StaticExportQueued == 0 {
+		opts.StaticExportQueued = DefaultStaticExportQueued
+	}
+	if opts.StaticExportDuration == 0 {
+		opts.StaticExportDuration = DefaultStaticExportDuration
+	}
+	if opts.StaticExportPages <= 0 {
+		opts.StaticExportPages = DefaultStaticExportPages
+	}
+	if opts.BundleLinkLifetime == 0 {
+		opts.BundleLinkLifetime = DefaultBundleLinkLifetime
+	}
 	s := &Server{
-		opts:         opts,
-		keys:         newKeys(opts),
-		jobs:         map[string]*Job{},
-		agentLimit:   newRateLimit(0, time.Hour, "agent uses per project"),
-		previewLimit: newRateLimit(opts.PreviewLimit, opts.PreviewWindow, "preview deployments per organization"),
-		triggerLimit: newRateLimit(opts.TriggerLimit, opts.TriggerWindow, "deployment and automation triggers per organization"),
-		deployments:  map[string]*Deployment{},
-		automations:  map[string]Automation{},
+		opts:          opts,
+		keys:          newKeys(opts),
+		jobs:          newRecords(func(j *Job) Job { return *j }),
+		agentLimit:    newRateLimit(0, time.Hour, "agent uses per project"),
+		previewLimit:  newRateLimit(opts.PreviewLimit, opts.PreviewWindow, "preview deployments per organization"),
+		triggerLimit:  newRateLimit(opts.TriggerLimit, opts.TriggerWindow, "deployment and automation triggers per organization"),
+		deployments:   newRecords((*Deployment).clone),
+		automations:   map[string]Automation{},
+		staticExports: newRecords((*StaticExport).clone),
 	}
 	for _, a := range append([]Automation{{ID: DefaultAutomationID}}, opts.Automations...) {
 		if a.ProjectID == "" {
@@ -309,8 +344,11 @@ func (s *Server) startRun(j *Job, prompt string, now time.Time) {
 
 // newID is a fresh id shaped like a MongoDB ObjectId, as the API's are: 24
 // hex digits.
-func newID() string {
-	b := make([]byte, 12)
+func newID() string { return randomHex(12) }
+
+// randomHex is n random bytes in hex.
+func randomHex(n int) string {
+	b := make([]byte, n)
 	_, _ = crand.Read(b)
 	return hex.EncodeToString(b)
 }

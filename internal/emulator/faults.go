@@ -12,10 +12,12 @@ import (
 // reliability tests. The zero value is a well-behaved server.
 //
 // Below, "the triggers" are POST /v1/project/update/{projectId}, POST
-// /v1/project/preview/{projectId} and POST
-// /v1/workflow/{projectId}/{workflowSchemaId}/trigger, and "the polls" are
-// GET /v2/agent/{projectId}/job/{id}, GET /v1/agent/{projectId}/job/{id} and
-// GET /v1/project/update-status/{statusId}.
+// /v1/project/preview/{projectId}, POST
+// /v1/workflow/{projectId}/{workflowSchemaId}/trigger and POST
+// /v1/static-export/jobs, and "the polls" are GET
+// /v2/agent/{projectId}/job/{id}, GET /v1/agent/{projectId}/job/{id}, GET
+// /v1/project/update-status/{statusId} and GET
+// /v1/static-export/jobs/{jobId}.
 //
 // Every answer a fault makes up is exempt from the contract check (the
 // request is still checked). RateLimit is the API's real limit, not a fault:
@@ -33,8 +35,8 @@ type Faults struct {
 	Reject429  int
 	RetryAfter time.Duration
 	// CreateErrorAfterCreate answers the next this-many v2 job creates and
-	// triggers with 500 although the job, deployment or automation run was
-	// created: the case a retry would duplicate.
+	// triggers with 500 although the job, deployment, automation run or
+	// static export was created: the case a retry would duplicate.
 	CreateErrorAfterCreate int
 	// GetErrorRate is the fraction of the polls answered with one of
 	// GetErrorCodes (500 when empty) instead of the job or deployment.
@@ -115,11 +117,12 @@ func (s *Server) injectBefore(w http.ResponseWriter, r *http.Request) bool {
 	return false
 }
 
-// isPoll says whether r reads a job or a deployment status, the requests a
-// client repeats while it waits.
+// isPoll says whether r reads a job, a deployment status or a static
+// export, the requests a client repeats while it waits.
 func isPoll(r *http.Request) bool {
+	p := r.URL.Path
 	return r.Method == http.MethodGet &&
-		(strings.Contains(r.URL.Path, "/job/") || strings.HasPrefix(r.URL.Path, "/v1/project/update-status/"))
+		(strings.Contains(p, "/job/") || strings.HasPrefix(p, "/v1/project/update-status/") || strings.HasPrefix(p, "/v1/static-export/jobs/"))
 }
 
 // createLatency delays a create or a trigger by Faults.CreateLatency.

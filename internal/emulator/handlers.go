@@ -33,6 +33,9 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /v1/project/preview/{projectId}", s.authorized(s.triggerPreview))
 	s.mux.HandleFunc("GET /v1/project/update-status/{statusId}", s.authorized(s.getDeployment))
 	s.mux.HandleFunc("POST /v1/workflow/{projectId}/{workflowSchemaId}/trigger", s.authorized(s.triggerAutomation))
+	s.mux.HandleFunc("POST /v1/static-export/jobs", s.authorized(s.startStaticExport))
+	s.mux.HandleFunc("GET /v1/static-export/jobs/{jobId}", s.authorized(s.getStaticExport))
+	s.mux.HandleFunc("POST /v1/static-export/jobs/{jobId}/bundle", s.authorized(s.bundleStaticExport))
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "Not found")
 	})
@@ -101,27 +104,37 @@ func (s *Server) createJob(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "prompt is required and must be a non-empty string")
 		return
 	}
+	project := r.PathValue("projectId")
+	s.create(w, r, &s.agentLimit, project, http.StatusCreated, func(now time.Time) any {
+		job := s.newJob(project, *body.Prompt, now)
+		s.jobs.add(job.ID, job)
+		return s.view(w, job, now)
+	})
+}
+
+// create does what every create and trigger does around act: the fault's
+// latency, the rate-limit storm and limit l for budget key (nil: no limit,
+// but the storm), act with s.mu held, the fault's 500 after it took
+// effect, and otherwise the answer, status with what act returned.
+func (s *Server) create(w http.ResponseWriter, r *http.Request, l *rateLimit, key string, status int, act func(now time.Time) any) {
 	s.createLatency(r)
 	now := s.opts.Now()
-	project := r.PathValue("projectId")
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.refused(w, &s.agentLimit, project, now) {
+	if l == nil && s.rejectStorm(w, "Rate limit exceeded") || l != nil && s.refused(w, l, key, now) {
 		return
 	}
-	job := s.newJob(project, *body.Prompt, now)
-	s.jobs[job.ID] = job
-	s.order = append(s.order, job.ID)
+	answer := act(now)
 	if s.errorAfterCreate(w) {
 		return
 	}
-	writeJSON(w, http.StatusCreated, s.view(w, job, now))
+	writeJSON(w, status, answer)
 }
 
 func (s *Server) getJob(w http.ResponseWriter, r *http.Request) {
 	now := s.opts.Now()
 	s.mu.Lock()
-	job, ok := s.jobs[r.PathValue("id")]
+	job, ok := s.jobs.byID[r.PathValue("id")]
 	if !ok || job.ProjectID != r.PathValue("projectId") {
 		s.mu.Unlock()
 		writeError(w, http.StatusNotFound, "Job not found")

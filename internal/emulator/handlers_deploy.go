@@ -9,19 +9,11 @@ import (
 // deployment of DeploymentBranch, within the organization's trigger budget
 // (shared with automation triggers).
 func (s *Server) triggerUpdate(w http.ResponseWriter, r *http.Request) {
-	s.createLatency(r)
-	now := s.opts.Now()
 	key, _ := bearerKey(r)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.refused(w, &s.triggerLimit, key, now) {
-		return
-	}
-	d := s.addDeployment(r.PathValue("projectId"), DeploymentBranch, false, now)
-	if s.errorAfterCreate(w) {
-		return
-	}
-	writeJSON(w, http.StatusAccepted, map[string]string{"statusId": d.ID})
+	s.create(w, r, &s.triggerLimit, key, http.StatusAccepted, func(now time.Time) any {
+		d := s.addDeployment(r.PathValue("projectId"), DeploymentBranch, false, now)
+		return map[string]string{"statusId": d.ID}
+	})
 }
 
 // triggerPreview is POST /v1/project/preview/{projectId}: a preview
@@ -41,26 +33,17 @@ func (s *Server) triggerPreview(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusForbidden, "Preview deployments are not available on your current plan.")
 		return
 	}
-	s.createLatency(r)
-	now := s.opts.Now()
 	key, _ := bearerKey(r)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.refused(w, &s.previewLimit, key, now) {
-		return
-	}
-	d := s.addDeployment(r.PathValue("projectId"), body.Branch, true, now)
-	if s.errorAfterCreate(w) {
-		return
-	}
-	writeJSON(w, http.StatusAccepted, map[string]string{"statusId": d.ID, "previewUrl": d.PreviewURL})
+	s.create(w, r, &s.previewLimit, key, http.StatusAccepted, func(now time.Time) any {
+		d := s.addDeployment(r.PathValue("projectId"), body.Branch, true, now)
+		return map[string]string{"statusId": d.ID, "previewUrl": d.PreviewURL}
+	})
 }
 
 // addDeployment creates and records a deployment. Called with s.mu held.
 func (s *Server) addDeployment(projectID, branch string, preview bool, now time.Time) *Deployment {
 	d := s.newDeployment(projectID, branch, preview, now)
-	s.deployments[d.ID] = d
-	s.deploymentOrder = append(s.deploymentOrder, d.ID)
+	s.deployments.add(d.ID, d)
 	return d
 }
 
@@ -70,7 +53,7 @@ func (s *Server) addDeployment(projectID, branch string, preview bool, now time.
 func (s *Server) getDeployment(w http.ResponseWriter, r *http.Request) {
 	now := s.opts.Now()
 	s.mu.Lock()
-	d, ok := s.deployments[r.PathValue("statusId")]
+	d, ok := s.deployments.byID[r.PathValue("statusId")]
 	if !ok || !s.mayUse(r, d.ProjectID) {
 		s.mu.Unlock()
 		writeError(w, http.StatusNotFound, "Deployment status not found")

@@ -23,7 +23,7 @@ func (s *Server) sendMessage(w http.ResponseWriter, r *http.Request) {
 	now := s.opts.Now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	job, ok := s.jobs[r.PathValue("id")]
+	job, ok := s.jobs.byID[r.PathValue("id")]
 	switch {
 	case !ok || job.ProjectID != r.PathValue("projectId"):
 		writeError(w, http.StatusNotFound, "Job not found")
@@ -93,8 +93,7 @@ func (s *Server) createJobV1(w http.ResponseWriter, r *http.Request) {
 	if body.Branch != "" {
 		job.Branch = body.Branch
 	}
-	s.jobs[job.ID] = job
-	s.order = append(s.order, job.ID)
+	s.jobs.add(job.ID, job)
 	until := job.ActiveUntil
 	s.mu.Unlock()
 
@@ -133,7 +132,7 @@ func (s *Server) getJobV1(w http.ResponseWriter, r *http.Request) {
 	now := s.opts.Now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	job, ok := s.jobs[r.PathValue("id")]
+	job, ok := s.jobs.byID[r.PathValue("id")]
 	if !ok || job.ProjectID != r.PathValue("projectId") {
 		writeError(w, http.StatusForbidden, "This API key does not have access to this job")
 		return
@@ -165,8 +164,8 @@ func (s *Server) listJobs(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	page := []sessionJSON{}
 	seen := 0
-	for i := len(s.order) - 1; i >= 0 && len(page) < take; i-- {
-		job := s.jobs[s.order[i]]
+	for i := len(s.jobs.order) - 1; i >= 0 && len(page) < take; i-- {
+		job := s.jobs.byID[s.jobs.order[i]]
 		if job.ProjectID != project {
 			continue
 		}

@@ -1,5 +1,5 @@
 // Command mintlify-emulator serves the in-memory Mintlify API (agent jobs,
-// deployments, previews, automations) on a loopback address, for demos,
+// deployments, previews, automations, static exports) on a loopback address, for demos,
 // benchmarks and trying the provider without an account. Requests and
 // answers that break Mintlify's OpenAPI documents are logged.
 //
@@ -79,6 +79,9 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 	fs.StringVar(&opts.DeploymentOutcome, "deployment-outcome", emulator.DeploymentSuccess,
 		fmt.Sprintf("how deployments end: %q or %q", emulator.DeploymentSuccess, emulator.DeploymentFailure))
 	fs.BoolVar(&opts.PreviewsDisabled, "no-previews", false, "refuse preview deployments (403), as on a plan without them")
+	fs.BoolVar(&opts.StaticExportDisabled, "no-static-export", false, "refuse static export jobs (403), as for an organization without them")
+	fs.DurationVar(&opts.StaticExportQueued, "static-export-queued", emulator.DefaultStaticExportQueued, "how long a static export stays queued")
+	fs.DurationVar(&opts.StaticExportDuration, "static-export-duration", emulator.DefaultStaticExportDuration, "how long a static export runs")
 	fs.IntVar(&cfg.faults.RateLimit, "rate-limit", agentLimit, "agent uses per project per hour, as Mintlify allows (0: no limit)")
 	fs.IntVar(&opts.PreviewLimit, "preview-limit", emulator.DefaultPreviewLimit, "preview triggers per API key per -preview-window (-1: no limit)")
 	fs.DurationVar(&opts.PreviewWindow, "preview-window", emulator.DefaultPreviewWindow, "the window of -preview-limit")
@@ -146,6 +149,11 @@ A preview's branch name steers its deployment:
   [emulator:fail]          it ends "failure"
   [emulator:queued=5s]     it stays queued that long
   [emulator:duration=10s]  it stays in progress that long
+
+A static export's version label steers its job:
+  [emulator:fail]          it ends "failed"
+  [emulator:queued=2s]     it stays queued that long
+  [emulator:duration=20s]  it stays running that long
 
 Rate limits, as Mintlify documents them (429 with Retry-After past them):
   agent job creates and messages   -rate-limit per project per hour (default %d)

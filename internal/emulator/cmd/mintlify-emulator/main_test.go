@@ -43,7 +43,7 @@ func TestHelpListsMarkersAndLimits(t *testing.T) {
 	}
 	for _, want := range []string{
 		"[emulator:fail]", "[emulator:duration=90s]", "[emulator:no-pr]", "[emulator:archive]", "[emulator:status=NAME]",
-		"[emulator:queued=5s]", "per project per hour (default 100)", "(default 5 per 1m0s)", "shared (default 10 per 10s)",
+		"[emulator:queued=5s]", "version label", "[emulator:duration=20s]", "-no-static-export", "per project per hour (default 100)", "(default 5 per 1m0s)", "shared (default 10 per 10s)",
 		"-preview-window", "-trigger-limit", "-read-only-key", "-expired-key", "-ip-allowlist", "-plain-text-rate-limits",
 	} {
 		if !strings.Contains(out.String(), want) {
