@@ -247,6 +247,10 @@ type call struct {
 	query  url.Values
 	body   any
 	limit  *RateLimit
+	// idempotent is a call other than a GET that is safe to send again:
+	// sending it twice does what sending it once does, so it is retried
+	// like a read.
+	idempotent bool
 }
 
 // do sends one API call and decodes a 2xx JSON answer into out.
@@ -257,7 +261,7 @@ func (c *Client) do(ctx context.Context, r call, out any) error {
 	}
 	method := r.method
 	client := c.reads
-	if method != http.MethodGet {
+	if method != http.MethodGet && !r.idempotent {
 		client = c.writes
 	}
 	// The handler reads and decodes a final answer inside the retry loop, so

@@ -52,6 +52,12 @@ func (e *RateLimitedError) Error() string {
 	return e.APIError.Error()
 }
 
+// BundleNotReadyError is a 409 from a static export's bundle: the job has
+// not completed (or it failed), so there is no bundle yet.
+type BundleNotReadyError struct{ *APIError }
+
+func (e *BundleNotReadyError) Unwrap() error { return e.APIError }
+
 // DecodeError is a response whose body is not the JSON the API documents: an
 // HTML page from a proxy, an empty or a truncated body.
 type DecodeError struct {
