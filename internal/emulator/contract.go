@@ -21,8 +21,8 @@ import (
 )
 
 // Mintlify's OpenAPI documents, byte for byte: the admin API (agent jobs),
-// the external API (deployments, previews, automations, served under /v1)
-// and static export (also under /v1).
+// the external API (deployments, previews, automations, served under /v1),
+// static export (also under /v1) and analytics.
 var (
 	//go:embed openapi/mintlify-admin-openapi.json
 	adminOpenAPI []byte
@@ -30,6 +30,8 @@ var (
 	externalOpenAPI []byte
 	//go:embed openapi/mintlify-static-export-openapi.json
 	staticExportOpenAPI []byte
+	//go:embed openapi/mintlify-analytics-openapi.json
+	analyticsOpenAPI []byte
 )
 
 // Violation is a request or an answer that breaks the OpenAPI documents.
@@ -84,7 +86,15 @@ var undocumentedAnswers = map[string][]int{
 	"POST /v1/agent/{projectId}/job":        {http.StatusTooManyRequests},
 	"POST /project/preview/{projectId}":     {http.StatusTooManyRequests},
 	"POST /project/update/{projectId}":      {http.StatusTooManyRequests},
-	"POST /workflow/{projectId}/{workflowSchemaId}/trigger": {http.StatusTooManyRequests},
+	"POST /workflow/{projectId}/{workflowSchemaId}/trigger":      {http.StatusTooManyRequests},
+	"GET /v1/analytics/{projectId}/feedback":                     {http.StatusTooManyRequests},
+	"GET /v1/analytics/{projectId}/feedback/by-page":             {http.StatusTooManyRequests},
+	"GET /v1/analytics/{projectId}/assistant":                    {http.StatusTooManyRequests},
+	"GET /v1/analytics/{projectId}/assistant/threads/{threadId}": {http.StatusTooManyRequests},
+	"GET /v1/analytics/{projectId}/assistant/caller-stats":       {http.StatusTooManyRequests},
+	"GET /v1/analytics/{projectId}/searches":                     {http.StatusTooManyRequests},
+	"GET /v1/analytics/{projectId}/views":                        {http.StatusTooManyRequests},
+	"GET /v1/analytics/{projectId}/visitors":                     {http.StatusTooManyRequests},
 }
 
 // checkOptions leave authentication to the handlers, never set defaults in
@@ -105,7 +115,7 @@ type apiDocument struct {
 
 // apiDocuments are parsed and routed once per process.
 var apiDocuments = sync.OnceValue(func() []apiDocument {
-	return []apiDocument{loadDocument(adminOpenAPI), loadDocument(externalOpenAPI), loadDocument(staticExportOpenAPI)}
+	return []apiDocument{loadDocument(adminOpenAPI), loadDocument(externalOpenAPI), loadDocument(staticExportOpenAPI), loadDocument(analyticsOpenAPI)}
 })
 
 // loadDocument parses and routes an embedded document. The documents are

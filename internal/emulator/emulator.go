@@ -2,7 +2,9 @@
 //
 // It follows Mintlify's OpenAPI documents (vendored in openapi/): the admin
 // API's agent job endpoints, the external API's deployments, previews and
-// automations under /v1, and static export. Bearer auth, JSON errors as
+// automations under /v1, static export, and analytics (which tests seed:
+// AddFeedback, AddConversations, AddSearches, AddPageViews,
+// GenerateAnalytics). Bearer auth, JSON errors as
 // {"error": "..."}. Jobs stay "active" for a set time and then end
 // "completed" with a pull-request link, or "failed". Deployments are
 // "queued", then "in_progress", then end "success" or "failure". Static
@@ -13,8 +15,8 @@
 // Violation): a test that makes the client break the contract fails.
 //
 // It also behaves as Mintlify's pages say beyond the documents: rate limits
-// (agent uses, previews, and production deployment and automation triggers)
-// answer 429 with Retry-After, in JSON or, if asked, in plain text; keys may
+// (agent uses, previews, production deployment and automation triggers,
+// analytics) answer 429 with Retry-After, in JSON or, if asked, in plain text; keys may
 // be read-only, expired or limited to an IP allowlist; a body that is not
 // JSON answers 400.
 //
@@ -75,6 +77,10 @@ const (
 	// organization.
 	DefaultTriggerLimit  = 10
 	DefaultTriggerWindow = 10 * time.Second
+	// DefaultAnalyticsLimit per DefaultAnalyticsWindow is Mintlify's limit
+	// of analytics requests per organization, every endpoint's together.
+	DefaultAnalyticsLimit  = 100
+	DefaultAnalyticsWindow = time.Hour
 )
 
 // Options configure a Server.
@@ -122,6 +128,12 @@ type Options struct {
 	// DefaultTriggerLimit per DefaultTriggerWindow; negative, no limit.
 	TriggerLimit  int
 	TriggerWindow time.Duration
+	// AnalyticsLimit caps analytics requests, every endpoint's together,
+	// per API key (Mintlify counts per organization) per AnalyticsWindow;
+	// over it the answer is 429. Zero means DefaultAnalyticsLimit per
+	// DefaultAnalyticsWindow; negative, no limit.
+	AnalyticsLimit  int
+	AnalyticsWindow time.Duration
 	// PlainTextRateLimits answers every rate limit's 429 with a text/plain
 	// body, as Mintlify sometimes does, instead of JSON.
 	PlainTextRateLimits bool
@@ -171,7 +183,9 @@ type Server struct {
 	faults   Faults
 	rng      *rand.Rand
 	// The rate limits: the agent's by project, the others by API key.
-	agentLimit, previewLimit, triggerLimit rateLimit
+	agentLimit, previewLimit, triggerLimit, analyticsLimit rateLimit
+	// analytics is each project's, seeded by tests.
+	analytics map[string]*projectAnalytics
 
 	deployments records[Deployment]
 	plans       []DeploymentPlan // for the next deployments, in order
@@ -225,6 +239,12 @@ func New(opts Options) *Server {
 	if opts.TriggerWindow == 0 {
 		opts.TriggerWindow = DefaultTriggerWindow
 	}
+	if opts.AnalyticsLimit == 0 {
+		opts.AnalyticsLimit = DefaultAnalyticsLimit
+	}
+	if opts.AnalyticsWindow == 0 {
+		opts.AnalyticsWindow = DefaultAnalyticsWindow
+	}
 	if opts.StaticExportQueued == 0 {
 		opts.StaticExportQueued = DefaultStaticExportQueued
 	}
@@ -238,15 +258,17 @@ func New(opts Options) *Server {
 		opts.BundleLinkLifetime = DefaultBundleLinkLifetime
 	}
 	s := &Server{
-		opts:          opts,
-		keys:          newKeys(opts),
-		jobs:          newRecords(func(j *Job) Job { return *j }),
-		agentLimit:    newRateLimit(0, time.Hour, "agent uses per project"),
-		previewLimit:  newRateLimit(opts.PreviewLimit, opts.PreviewWindow, "preview deployments per organization"),
-		triggerLimit:  newRateLimit(opts.TriggerLimit, opts.TriggerWindow, "deployment and automation triggers per organization"),
-		deployments:   newRecords((*Deployment).clone),
-		automations:   map[string]Automation{},
-		staticExports: newRecords((*StaticExport).clone),
+		opts:           opts,
+		keys:           newKeys(opts),
+		jobs:           newRecords(func(j *Job) Job { return *j }),
+		agentLimit:     newRateLimit(0, time.Hour, "agent uses per project"),
+		previewLimit:   newRateLimit(opts.PreviewLimit, opts.PreviewWindow, "preview deployments per organization"),
+		triggerLimit:   newRateLimit(opts.TriggerLimit, opts.TriggerWindow, "deployment and automation triggers per organization"),
+		analyticsLimit: newRateLimit(opts.AnalyticsLimit, opts.AnalyticsWindow, "analytics requests per organization"),
+		analytics:      map[string]*projectAnalytics{},
+		deployments:    newRecords((*Deployment).clone),
+		automations:    map[string]Automation{},
+		staticExports:  newRecords((*StaticExport).clone),
 	}
 	for _, a := range append([]Automation{{ID: DefaultAutomationID}}, opts.Automations...) {
 		if a.ProjectID == "" {

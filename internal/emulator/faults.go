@@ -16,8 +16,8 @@ import (
 // /v1/workflow/{projectId}/{workflowSchemaId}/trigger and POST
 // /v1/static-export/jobs, and "the polls" are GET
 // /v2/agent/{projectId}/job/{id}, GET /v1/agent/{projectId}/job/{id}, GET
-// /v1/project/update-status/{statusId} and GET
-// /v1/static-export/jobs/{jobId}.
+// /v1/project/update-status/{statusId}, GET /v1/static-export/jobs/{jobId}
+// and every analytics read, GET /v1/analytics/{projectId}/....
 //
 // Every answer a fault makes up is exempt from the contract check (the
 // request is still checked). RateLimit is the API's real limit, not a fault:
@@ -118,11 +118,12 @@ func (s *Server) injectBefore(w http.ResponseWriter, r *http.Request) bool {
 }
 
 // isPoll says whether r reads a job, a deployment status or a static
-// export, the requests a client repeats while it waits.
+// export, the requests a client repeats while it waits, or analytics, the
+// reads it repeats page after page.
 func isPoll(r *http.Request) bool {
 	p := r.URL.Path
-	return r.Method == http.MethodGet &&
-		(strings.Contains(p, "/job/") || strings.HasPrefix(p, "/v1/project/update-status/") || strings.HasPrefix(p, "/v1/static-export/jobs/"))
+	return r.Method == http.MethodGet && (strings.Contains(p, "/job/") || strings.HasPrefix(p, "/v1/project/update-status/") ||
+		strings.HasPrefix(p, "/v1/static-export/jobs/") || strings.HasPrefix(p, "/v1/analytics/"))
 }
 
 // createLatency delays a create or a trigger by Faults.CreateLatency.

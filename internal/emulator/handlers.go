@@ -14,6 +14,8 @@ type Request struct {
 	Method string
 	Path   string
 	JobID  string
+	// Query is the raw query string.
+	Query  string
 	Status int
 	Body   string
 	At     time.Time
@@ -36,6 +38,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /v1/static-export/jobs", s.authorized(s.startStaticExport))
 	s.mux.HandleFunc("GET /v1/static-export/jobs/{jobId}", s.authorized(s.getStaticExport))
 	s.mux.HandleFunc("POST /v1/static-export/jobs/{jobId}/bundle", s.authorized(s.bundleStaticExport))
+	s.analyticsRoutes()
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "Not found")
 	})
@@ -53,7 +56,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	x.finish()
 	s.mu.Lock()
 	s.requests = append(s.requests, Request{
-		Method: r.Method, Path: r.URL.Path, JobID: r.PathValue("id"),
+		Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, JobID: r.PathValue("id"),
 		Status: x.status, Body: string(body), At: s.opts.Now(),
 		WithKey: r.Header.Get("Authorization") != "",
 	})

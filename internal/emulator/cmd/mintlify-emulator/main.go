@@ -1,5 +1,5 @@
 // Command mintlify-emulator serves the in-memory Mintlify API (agent jobs,
-// deployments, previews, automations, static exports) on a loopback address, for demos,
+// deployments, previews, automations, static exports, analytics) on a loopback address, for demos,
 // benchmarks and trying the provider without an account. Requests and
 // answers that break Mintlify's OpenAPI documents are logged.
 //
@@ -29,6 +29,8 @@ type config struct {
 	addr, urlFile string
 	opts          emulator.Options
 	faults        emulator.Faults
+	// analytics is how many analytics items of each kind to make up.
+	analytics int
 }
 
 func main() {
@@ -42,6 +44,8 @@ func main() {
 	cfg.opts.OnContractViolation = func(v emulator.Violation) { log.Printf("mintlify-emulator: %s", v) }
 	srv := emulator.New(cfg.opts)
 	srv.SetFaults(cfg.faults)
+	n := cfg.analytics
+	srv.GenerateAnalytics("", emulator.AnalyticsVolume{Feedback: n, Conversations: n, Searches: n, PageViews: n})
 	url, err := srv.Listen(cfg.addr)
 	if err != nil {
 		log.Fatalf("mintlify-emulator: %v", err)
@@ -88,6 +92,10 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 	fs.IntVar(&opts.TriggerLimit, "trigger-limit", emulator.DefaultTriggerLimit,
 		"production deployment and automation triggers, together, per API key per -trigger-window (-1: no limit)")
 	fs.DurationVar(&opts.TriggerWindow, "trigger-window", emulator.DefaultTriggerWindow, "the window of -trigger-limit")
+	fs.IntVar(&opts.AnalyticsLimit, "analytics-limit", emulator.DefaultAnalyticsLimit,
+		"analytics requests, every endpoint's together, per API key per -analytics-window (-1: no limit)")
+	fs.DurationVar(&opts.AnalyticsWindow, "analytics-window", emulator.DefaultAnalyticsWindow, "the window of -analytics-limit")
+	fs.IntVar(&cfg.analytics, "analytics", 0, "make up this many feedback entries, conversations, searches and page views")
 	fs.BoolVar(&opts.PlainTextRateLimits, "plain-text-rate-limits", false, "answer 429s in text/plain, as Mintlify sometimes does, instead of JSON")
 	fs.Func("read-only-key", "a key with the read scope only: 403 on every write (repeatable)", func(key string) error {
 		opts.ReadOnlyKeys = append(opts.ReadOnlyKeys, key)
@@ -159,8 +167,10 @@ Rate limits, as Mintlify documents them (429 with Retry-After past them):
   agent job creates and messages   -rate-limit per project per hour (default %d)
   preview triggers                 -preview-limit per -preview-window per key (default %d per %s)
   deployment and automation        -trigger-limit per -trigger-window per key, shared (default %d per %s)
+  analytics, every endpoint        -analytics-limit per -analytics-window per key, shared (default %d per %s)
 
 Flags:
-`, agentLimit, emulator.DefaultPreviewLimit, emulator.DefaultPreviewWindow, emulator.DefaultTriggerLimit, emulator.DefaultTriggerWindow)
+`, agentLimit, emulator.DefaultPreviewLimit, emulator.DefaultPreviewWindow, emulator.DefaultTriggerLimit, emulator.DefaultTriggerWindow,
+		emulator.DefaultAnalyticsLimit, emulator.DefaultAnalyticsWindow)
 	fs.PrintDefaults()
 }
