@@ -1,5 +1,5 @@
 // Package mintlify is a small client for Mintlify's API: agent jobs,
-// deployments and previews, automations, static exports.
+// deployments and previews, automations, static exports, analytics.
 //
 // It knows nothing about Terraform: it speaks HTTP to the endpoints described
 // in Mintlify's OpenAPI documents and returns typed values and errors.
