@@ -17,6 +17,7 @@ import (
 
 	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
+	"github.com/mintlify/terraform-provider-mintlify/internal/provider/acctest"
 )
 
 var (
@@ -27,12 +28,12 @@ var (
 )
 
 // testClient is the terraform or tofu the tests run, when TF_ACC is set.
-var testClient *Client
+var testClient *acctest.Client
 
 func TestMain(m *testing.M) {
 	if os.Getenv("TF_ACC") != "" {
 		var err error
-		if testClient, err = PrepareTestEnv(); err != nil {
+		if testClient, err = acctest.PrepareTestEnv(); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
@@ -49,23 +50,23 @@ func TestMain(m *testing.M) {
 
 // setup builds the provider once per test binary and returns a workspace
 // in a fresh directory.
-func setup(t *testing.T) *Workspace {
+func setup(t *testing.T) *acctest.Workspace {
 	t.Helper()
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("end-to-end tests run terraform: set TF_ACC=1 (make test does)")
 	}
 	buildOnce.Do(func() {
-		root, err := ModuleRoot()
+		root, err := acctest.ModuleRoot()
 		if err != nil {
 			buildErr = err
 			return
 		}
-		builtMirror, buildErr = BuildProvider(context.Background(), root, buildDir)
+		builtMirror, buildErr = acctest.BuildProvider(context.Background(), root, buildDir)
 	})
 	if buildErr != nil {
 		t.Fatal(buildErr)
 	}
-	ws, err := NewWorkspace(t.TempDir(), builtMirror, testClient.Path)
+	ws, err := acctest.NewWorkspace(t.TempDir(), builtMirror, testClient.Path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +80,7 @@ func TestSecretsNeverLeak(t *testing.T) {
 	const key = "mint_e2e_0123456789abcdef_SECRET"
 	emu := emulator.Start(t, emulator.Options{APIKey: key, JobDuration: time.Second})
 	ctx := context.Background()
-	if err := ws.WriteConfig(ProviderBlock(emu) + `resource "mintlify_agent_job" "x" { prompt = "Document the webhooks" }` + "\n"); err != nil {
+	if err := ws.WriteConfig(acctest.ProviderBlock(emu) + `resource "mintlify_agent_job" "x" { prompt = "Document the webhooks" }` + "\n"); err != nil {
 		t.Fatal(err)
 	}
 	logPath := filepath.Join(ws.Dir, "trace.log")
@@ -151,7 +152,7 @@ func testInterruptKeepsID(t *testing.T, config string, started func(*emulator.Se
 	emu := emulator.Start(t, emulator.Options{DeploymentInProgress: time.Hour})
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	if err := ws.WriteConfig(ProviderBlock(emu) + config); err != nil {
+	if err := ws.WriteConfig(acctest.ProviderBlock(emu) + config); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := ws.Run(ctx, nil, "init", "-input=false"); err != nil {
@@ -212,7 +213,7 @@ func testInterruptKeepsID(t *testing.T, config string, started func(*emulator.Se
 // exampleNeeds says which clients run an example file: most need only
 // Terraform 1.5, a few need newer features, and some Terraform alone has.
 // It returns why a client cannot run the file, or "".
-func exampleNeeds(name string, c *Client) string {
+func exampleNeeds(name string, c *acctest.Client) string {
 	switch {
 	case name == "import-by-identity.tf":
 		return needs(c, "import by identity", "1.12.0", "1.12.0")
@@ -226,7 +227,7 @@ func exampleNeeds(name string, c *Client) string {
 
 // needs says why c lacks a feature that came in Terraform tf and OpenTofu
 // tofu ("" for none yet), or "" when c has it.
-func needs(c *Client, feature, tf, tofu string) string {
+func needs(c *acctest.Client, feature, tf, tofu string) string {
 	least := tf
 	if c.IsOpenTofu() {
 		least = tofu
@@ -245,7 +246,7 @@ func needs(c *Client, feature, tf, tofu string) string {
 // schema with the locally built provider, on every client that supports it.
 func TestExamples(t *testing.T) {
 	setup(t)
-	root, err := ModuleRoot()
+	root, err := acctest.ModuleRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -277,7 +278,7 @@ func TestExamples(t *testing.T) {
 			}
 			if !strings.Contains(string(b), "required_providers") {
 				if err := os.WriteFile(filepath.Join(work.Dir, "providers.tf"),
-					[]byte("terraform {\n  required_providers {\n    mintlify = { source = \""+ProviderSource+"\" }\n  }\n}\n"), 0o600); err != nil {
+					[]byte("terraform {\n  required_providers {\n    mintlify = { source = \""+acctest.ProviderSource+"\" }\n  }\n}\n"), 0o600); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -319,7 +320,7 @@ func TestQueryGeneratesConfigThatPlansClean(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := ws.WriteConfig(ProviderBlock(emu)); err != nil {
+	if err := ws.WriteConfig(acctest.ProviderBlock(emu)); err != nil {
 		t.Fatal(err)
 	}
 	query := "list \"mintlify_agent_job\" \"all\" {\n  provider         = mintlify\n  include_resource = true\n}\n"
@@ -348,7 +349,7 @@ func TestQueryGeneratesConfigThatPlansClean(t *testing.T) {
 // examples/pipeline holds, against the emulator, and plans again: empty.
 func TestDocsPipeline(t *testing.T) {
 	ws := setup(t)
-	root, err := ModuleRoot()
+	root, err := acctest.ModuleRoot()
 	if err != nil {
 		t.Fatal(err)
 	}

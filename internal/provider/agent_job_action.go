@@ -2,8 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
@@ -11,7 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
-	"github.com/mintlify/terraform-provider-mintlify/internal/wait"
+	"github.com/mintlify/terraform-provider-mintlify/internal/provider/validators"
 )
 
 var _ action.ActionWithConfigure = &agentJobAction{}
@@ -34,17 +32,17 @@ func (a *agentJobAction) Metadata(_ context.Context, req action.MetadataRequest,
 }
 
 func (a *agentJobAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
-	attrs := actionWaitAttributes("job", mintlify.StatusFailed, defaultCreateTimeout)
+	attrs := actionWaitAttributes(jobWaits)
 	attrs["prompt"] = schema.StringAttribute{
 		MarkdownDescription: "The instruction for the agent.",
 		Required:            true,
-		Validators:          []validator.String{notBlankValidator},
+		Validators:          []validator.String{validators.NotBlank},
 	}
 	attrs["job_id"] = schema.StringAttribute{
 		MarkdownDescription: "An existing job to send `prompt` to as a follow-up, instead of starting a new job. " +
 			"While the job's current run goes on, the follow-up waits for it to end.",
 		Optional:   true,
-		Validators: []validator.String{notBlankValidator},
+		Validators: []validator.String{validators.NotBlank},
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Runs a Mintlify agent job as a side effect of another change, for example when an API " +
@@ -61,66 +59,51 @@ func (a *agentJobAction) Configure(_ context.Context, req action.ConfigureReques
 
 func (a *agentJobAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
 	var m agentJobActionModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(readActionConfig(ctx, req, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, inv, diags := m.begin(ctx, a.data, defaultCreateTimeout, resp)
+	ctx, run, cancel := invocation(ctx, a.data, jobs, m.actionWait, defaultCreateTimeout, resp)
 	defer cancel()
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	if run == nil {
 		return
 	}
-	client, project, progress := inv.client, inv.project, inv.progress
-
-	keep := func(id string) string {
-		return fmt.Sprintf("The job goes on in Mintlify: follow it with the mintlify_agent_job data source (id = %q).", id)
-	}
-	waitFor := func(job *mintlify.AgentJob, start time.Time) (*mintlify.AgentJob, bool) {
-		final, err := wait.For(ctx, wait.Job, job, func(ctx context.Context) (*mintlify.AgentJob, error) {
-			return client.GetJob(ctx, project, job.ID)
-		}, wait.Options[*mintlify.AgentJob]{Cap: inv.cap, Start: start, OnChange: func(_ context.Context, j *mintlify.AgentJob) {
-			progress("Agent job %s is %s", j.ID, j.Status)
-		}})
-		resp.Diagnostics.Append(a.data.waitDiagnostics(err, jobWait(final, project, inv.limit, actionTimeout, inv.allowFailure, keep(final.ID)))...)
-		return final, !resp.Diagnostics.HasError()
-	}
+	defer func() { resp.Diagnostics.Append(run.diags...) }()
 
 	var job *mintlify.AgentJob
-	var err error
-	start := time.Now()
+	start := a.data.clock.Now()
 	if m.JobID.IsNull() {
-		job, err = client.CreateJob(ctx, project, m.Prompt.ValueString())
-	} else {
-		job, err = client.GetJob(ctx, project, m.JobID.ValueString())
-		if err == nil && !mintlify.IsTerminal(job.Status) {
-			// A conversation is sequential: the current run ends first.
-			progress("Agent job %s is %s: waiting for its current run to end before sending the follow-up prompt", job.ID, job.Status)
-			var ok bool
-			if job, ok = waitFor(job, start); !ok {
-				return
-			}
+		var err error
+		if job, err = run.client.CreateJob(ctx, run.project, m.Prompt.ValueString()); err != nil {
+			run.startFailed(ctx, err)
+			return
 		}
-		if err == nil {
-			start = time.Now()
-			job, err = client.SendMessage(ctx, project, job.ID, m.Prompt.ValueString())
-		}
-	}
-	if err != nil {
-		resp.Diagnostics.AddError("Could not start the Mintlify agent job", a.data.explain(err, project, m.JobID.ValueString()))
-		return
-	}
-	if m.JobID.IsNull() {
-		progress("Started agent job %s in project %s", job.ID, project)
+		run.report("Started agent job %s in project %s", job.ID, run.project)
 	} else {
-		progress("Sent the follow-up prompt to agent job %s", job.ID)
+		id := m.JobID.ValueString()
+		current, err := run.client.GetJob(ctx, run.project, id)
+		if err != nil {
+			run.diags.Append(followUpFailed(id+" (job_id)", m.Prompt.ValueString(), a.data.explain(ctx, err, run.about(id)), false))
+			return
+		}
+		sent := sendFollowUp(ctx, run, current, start, m.Prompt.ValueString())
+		if !sent.ok {
+			return
+		}
+		job, start = sent.job, sent.at
 	}
-	if inv.waits {
-		job, _ = waitFor(job, start)
+	if run.settings.waits {
+		var ok bool
+		if job, ok = run.wait(ctx, job, start); !ok {
+			return
+		}
 	}
 	link := "no pull request yet"
-	if job.PRLink != nil {
+	switch {
+	case job.PRLink != nil:
 		link = "pull request " + *job.PRLink
+	case mintlify.IsTerminal(job.Status):
+		link = "no pull request"
 	}
-	progress("Agent job %s: %s, %s", job.ID, job.Status, link)
+	run.report("Agent job %s: %s, %s", job.ID, job.Status, link)
 }

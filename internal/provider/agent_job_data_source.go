@@ -3,15 +3,17 @@ package provider
 import (
 	"context"
 	"errors"
-	"fmt"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
+	"github.com/mintlify/terraform-provider-mintlify/internal/provider/validators"
 )
 
 var _ datasource.DataSourceWithConfigure = &agentJobDataSource{}
@@ -23,10 +25,11 @@ type agentJobDataSource struct {
 	data *providerData
 }
 
+// agentJobDataSourceModel is what names the job; what the API reports is
+// in jobFields.
 type agentJobDataSourceModel struct {
 	ID        types.String `tfsdk:"id"`
 	ProjectID types.String `tfsdk:"project_id"`
-	jobFields
 }
 
 func (d *agentJobDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -34,19 +37,27 @@ func (d *agentJobDataSource) Metadata(_ context.Context, req datasource.Metadata
 }
 
 func (d *agentJobDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := reportedDataSourceAttributes(jobFieldSpecs)
+	resp.Schema = agentJobDataSourceSchema()
+}
+
+var agentJobDataSourceShape = sync.OnceValue(func() shape {
+	return dataSourceShape(context.Background(), agentJobDataSourceSchema(), jobFields.names())
+})
+
+func agentJobDataSourceSchema() schema.Schema {
+	attrs := jobFields.dataSourceAttributes()
 	attrs["id"] = schema.StringAttribute{
 		MarkdownDescription: "The ID of the job to read.",
 		Required:            true,
-		Validators:          []validator.String{notBlankValidator},
+		Validators:          []validator.String{validators.NotBlank},
 	}
 	attrs["project_id"] = schema.StringAttribute{
 		MarkdownDescription: "The project the job belongs to. Defaults to the provider's `project_id`.",
 		Optional:            true,
 		Computed:            true,
-		Validators:          []validator.String{projectIDValidator},
+		Validators:          []validator.String{validators.ProjectID},
 	}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Reads an existing Mintlify agent job by its ID: its status, model and pull-request link. " +
 			"It does not wait for the job to end; use the `mintlify_agent_job` resource to start a job and wait for it.",
 		Attributes: attrs,
@@ -59,7 +70,8 @@ func (d *agentJobDataSource) Configure(_ context.Context, req datasource.Configu
 
 func (d *agentJobDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m agentJobDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	_, diags := agentJobDataSourceShape().get(ctx, req.Config.Raw, &m)
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -69,18 +81,24 @@ func (d *agentJobDataSource) Read(ctx context.Context, req datasource.ReadReques
 		return
 	}
 	job, err := client.GetJob(ctx, project, m.ID.ValueString())
-	var notFound *mintlify.NotFoundError
-	if errors.As(err, &notFound) {
-		resp.Diagnostics.AddAttributeError(path.Root("id"), "Agent job not found",
-			fmt.Sprintf("No agent job with ID %q exists in project %q (HTTP 404: %s). Check the job ID and project_id.",
-				m.ID.ValueString(), project, notFound.Message))
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError("Could not read the Mintlify agent job", d.data.explain(err, project, m.ID.ValueString()))
+	if !readFound(ctx, d.data, jobs.kind, m.ID.ValueString(), project, err, &resp.Diagnostics) {
 		return
 	}
 	m.ProjectID = types.StringValue(project)
-	resp.Diagnostics.Append(m.set(ctx, job)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	v, diags := agentJobDataSourceShape().value(ctx, &m, jobFields.values(job))
+	resp.Diagnostics.Append(diags...)
+	resp.State.Raw = v
+}
+
+// readFound explains a data source's read of id that failed, and reports
+// whether it succeeded.
+func readFound(ctx context.Context, d *providerData, k kind, id, project string, err error, diags *diag.Diagnostics) bool {
+	var notFound *mintlify.NotFoundError
+	switch {
+	case errors.As(err, &notFound):
+		diags.AddAttributeError(path.Root("id"), k.title()+" not found", k.notFound(id, project, notFound.Message))
+	case err != nil:
+		diags.AddError("Could not read the Mintlify "+k.noun, d.explain(ctx, err, about{project: project, noun: k.noun, id: id}))
+	}
+	return err == nil
 }

@@ -249,7 +249,7 @@ func TestAccAgentJob_badConversationInputs(t *testing.T) {
 		"model gpt":          bad("prompt = \"x\"\nmodel = \"gpt\"", "Invalid model", `"gpt"`, `"sonnet" or "opus"`),
 		"empty follow-up":    bad("prompt = \"x\"\nfollow_up_prompts = [\"ok\", \"\"]", notBlank...),
 		"blank follow-up":    bad("prompt = \"x\"\nfollow_up_prompts = [\"  \"]", notBlank...),
-		"blank branch":       bad("prompt = \"x\"\nbranch = \" \"", "branch", "at least one character that is not white space"),
+		"blank branch":       bad("prompt = \"x\"\nbranch = \" \"", "branch", "must not be empty"),
 		"haiku for new jobs": bad("prompt = \"x\"\nmodel = \"claude-haiku-4-5\"", "Invalid model for a new job", `"sonnet" or "opus"`),
 	})
 }

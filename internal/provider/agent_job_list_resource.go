@@ -14,8 +14,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
+	"github.com/mintlify/terraform-provider-mintlify/internal/provider/customtypes"
+	"github.com/mintlify/terraform-provider-mintlify/internal/provider/validators"
 )
 
 var _ list.ListResourceWithConfigure = &agentJobListResource{}
@@ -44,7 +47,7 @@ func (l *agentJobListResource) ListResourceConfigSchema(_ context.Context, _ lis
 			"project_id": schema.StringAttribute{
 				MarkdownDescription: "The project whose jobs to list. Defaults to the provider's `project_id`.",
 				Optional:            true,
-				Validators:          []validator.String{projectIDValidator},
+				Validators:          []validator.String{validators.ProjectID},
 			},
 			"status": schema.StringAttribute{
 				MarkdownDescription: "Only jobs with this status: `active`, `completed` or `failed`.",
@@ -73,7 +76,7 @@ func (l *agentJobListResource) List(ctx context.Context, req list.ListRequest, s
 	}
 	sessions, err := client.ListJobs(ctx, project, 0)
 	if err != nil {
-		diags.AddError("Could not list the Mintlify agent jobs", l.data.explain(err, project, ""))
+		diags.AddError("Could not list the Mintlify agent jobs", l.data.explain(ctx, err, about{project: project}))
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
@@ -105,12 +108,12 @@ func (l *agentJobListResource) result(ctx context.Context, req list.ListRequest,
 	}
 	job, err := client.GetJob(ctx, project, s.SessionID)
 	if err != nil {
-		r.Diagnostics.AddError("Could not read the Mintlify agent job", l.data.explain(err, project, s.SessionID))
+		r.Diagnostics.AddError("Could not read the Mintlify agent job", l.data.explain(ctx, err, about{project: project, noun: jobs.noun, id: s.SessionID}))
 		return r
 	}
-	m, diags := importedJob(ctx, project, job)
+	v, diags := importedJob(ctx, project, job)
 	r.Diagnostics.Append(diags...)
-	r.Diagnostics.Append(r.Resource.Set(ctx, &m)...)
+	r.Resource.Raw = v
 	return r
 }
 
@@ -130,17 +133,15 @@ func displayName(s mintlify.Session) string {
 
 // importedJob is the resource as reading an imported job yields it: what
 // the API reports, and null for everything only configuration sets.
-func importedJob(ctx context.Context, project string, job *mintlify.AgentJob) (agentJobResourceModel, diag.Diagnostics) {
+func importedJob(ctx context.Context, project string, job *mintlify.AgentJob) (tftypes.Value, diag.Diagnostics) {
 	m := agentJobResourceModel{
 		ID:              types.StringValue(job.ID),
 		ProjectID:       types.StringValue(project),
-		Prompt:          types.StringNull(),
-		PollInterval:    types.StringNull(),
-		Timeouts:        timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType, "update": types.StringType})},
 		FollowUpPrompts: types.ListNull(types.StringType),
-		Branch:          types.StringNull(),
-		SystemPrompt:    types.StringNull(),
+		Model:           customtypes.NewModelValue(job.Model),
+		waitArgs: waitArgs{
+			Timeouts: timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType, "update": types.StringType})},
+		},
 	}
-	m.Model = newModelValue("")
-	return m, m.set(ctx, job)
+	return agentJobShape().value(ctx, &m, jobResourceFields.values(job))
 }

@@ -13,8 +13,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
-	"github.com/mintlify/terraform-provider-mintlify/internal/e2e"
 	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
+	"github.com/mintlify/terraform-provider-mintlify/internal/provider/acctest"
 )
 
 // expectOneJob checks the fault-injection promise: the emulator accepted
@@ -98,9 +98,9 @@ func TestAccAgentJob_ambiguousCreateIsNotRetried(t *testing.T) {
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config: e2e.ProviderConfig(env.emu.URL(), env.emu.APIKey(), env.projectID, tc.provider) +
+					Config: acctest.ProviderConfig(env.emu.URL(), env.emu.APIKey(), env.projectID, tc.provider) +
 						`resource "mintlify_agent_job" "test" { prompt = "Once only" }`,
-					ExpectError: errorLike("Could not create the Mintlify agent job", "may have started the job", "import it"),
+					ExpectError: errorLike("Could not start the Mintlify agent job", "may have started the agent job", "import it"),
 				}},
 			})
 			if n := env.emu.CountRequests(http.MethodPost, "/job"); n != 1 {
@@ -154,14 +154,14 @@ func TestAccProvider_badInputs(t *testing.T) {
 	env := newAccEnv(t, emulator.Options{Keys: map[string][]string{"mint_other": {"other-project"}}})
 	env.emulatorOnly(t)
 	bad := func(attrs string, want *regexp.Regexp) badConfig {
-		return badConfig{e2e.ProviderConfig(env.emu.URL(), env.emu.APIKey(), "", attrs) +
+		return badConfig{acctest.ProviderConfig(env.emu.URL(), env.emu.APIKey(), "", attrs) +
 			`resource "mintlify_agent_job" "test" { prompt = "x" }`, want}
 	}
 	testBadConfigs(t, map[string]badConfig{
 		"max_retries negative":       bad("project_id = \"p\"\n  max_retries = -1", regexp.MustCompile(`max_retries`)),
 		"request_timeout not a time": bad("project_id = \"p\"\n  request_timeout = \"later\"", errorLike("request_timeout", `"later", which is not a duration`)),
-		"key without project access": bad(`project_id = "other-project"`, errorLike("may not use project", "HTTP 403")),
-		"project does not exist":     bad(`project_id = "no-such-project"`, errorLike("may not use project", "no-such-project", "HTTP 403", "check project_id")),
+		"key without project access": bad(`project_id = "other-project"`, errorLike("HTTP 403", "may not use project")),
+		"project does not exist":     bad(`project_id = "no-such-project"`, errorLike("HTTP 403", "may not use project", "no-such-project", "check project_id")),
 	})
 }
 
@@ -194,9 +194,9 @@ func TestAccAgentJob_httpsToPlainServer(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: e2e.ProviderConfig(strings.Replace(env.emu.URL(), "http://", "https://", 1), env.emu.APIKey(), env.projectID) +
+			Config: acctest.ProviderConfig(strings.Replace(env.emu.URL(), "http://", "https://", 1), env.emu.APIKey(), env.projectID) +
 				`resource "mintlify_agent_job" "test" { prompt = "Over TLS" }`,
-			ExpectError: errorLike("Could not create the Mintlify agent job", "never reached Mintlify, so nothing was started", "base_url"),
+			ExpectError: errorLike("Could not start the Mintlify agent job", "never reached Mintlify, so nothing was started", "base_url"),
 		}},
 	})
 	if n := len(env.emu.Jobs()); n != 0 {
@@ -213,9 +213,9 @@ func TestAccAgentJob_createAnswered404(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: e2e.ProviderConfig(env.emu.URL()+"/v1", env.emu.APIKey(), env.projectID) +
+			Config: acctest.ProviderConfig(env.emu.URL()+"/v1", env.emu.APIKey(), env.projectID) +
 				`resource "mintlify_agent_job" "test" { prompt = "Through the wrong root" }`,
-			ExpectError: errorLike("Could not create the Mintlify agent job", "404", env.projectID, env.emu.URL()+"/v1",
+			ExpectError: errorLike("Could not start the Mintlify agent job", "404", env.projectID, env.emu.URL()+"/v1",
 				"base_url: it must be the API's root"),
 		}},
 	})

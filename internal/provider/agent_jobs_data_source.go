@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
+	"github.com/mintlify/terraform-provider-mintlify/internal/provider/validators"
 )
 
 var _ datasource.DataSourceWithConfigure = &agentJobsDataSource{}
@@ -23,13 +24,6 @@ func NewAgentJobsDataSource() datasource.DataSource { return &agentJobsDataSourc
 
 type agentJobsDataSource struct {
 	data *providerData
-}
-
-func stringOrNull(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
 }
 
 func (d *agentJobsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -48,7 +42,7 @@ func (d *agentJobsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 				MarkdownDescription: "The project whose jobs to list. Defaults to the provider's `project_id`.",
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{projectIDValidator},
+				Validators:          []validator.String{validators.ProjectID},
 			},
 			"status": schema.StringAttribute{
 				MarkdownDescription: "Only jobs with this status: `active`, `completed` or `failed`.",
@@ -122,7 +116,7 @@ func (d *agentJobsDataSource) Read(ctx context.Context, req datasource.ReadReque
 	}
 	sessions, err := client.ListJobs(ctx, project, 0)
 	if err != nil {
-		resp.Diagnostics.AddError("Could not list the Mintlify agent jobs", d.data.explain(err, project, ""))
+		resp.Diagnostics.AddError("Could not list the Mintlify agent jobs", d.data.explain(ctx, err, about{project: project}))
 		return
 	}
 	jobs := []tftypes.Value{}
@@ -191,12 +185,4 @@ func (l listing) value(s mintlify.Session) tftypes.Value {
 		"created_at":      tfString(s.CreatedAt.Text),
 		"todos":           tftypes.NewValue(l.job.AttributeTypes["todos"], todos),
 	})
-}
-
-// tfString is s as a Terraform string, null when empty.
-func tfString(s string) tftypes.Value {
-	if s == "" {
-		return tftypes.NewValue(tftypes.String, nil)
-	}
-	return tftypes.NewValue(tftypes.String, s)
 }

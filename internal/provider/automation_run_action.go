@@ -2,12 +2,13 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/mintlify/terraform-provider-mintlify/internal/provider/validators"
 )
 
 var _ action.ActionWithConfigure = &automationRunAction{}
@@ -38,12 +39,12 @@ func (a *automationRunAction) Schema(_ context.Context, _ action.SchemaRequest, 
 			"automation_id": schema.StringAttribute{
 				MarkdownDescription: "The automation to run: its ID, from the automation's settings panel on the Automations page.",
 				Required:            true,
-				Validators:          []validator.String{notBlankValidator},
+				Validators:          []validator.String{validators.NotBlank},
 			},
 			"project_id": schema.StringAttribute{
 				MarkdownDescription: "The project the automation belongs to. Defaults to the provider's `project_id`.",
 				Optional:            true,
-				Validators:          []validator.String{projectIDValidator},
+				Validators:          []validator.String{validators.ProjectID},
 			},
 		},
 	}
@@ -55,15 +56,15 @@ func (a *automationRunAction) Configure(_ context.Context, req action.ConfigureR
 
 func (a *automationRunAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
 	var m automationRunActionModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(readActionConfig(ctx, req, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	run, project, diags := a.data.runAutomation(ctx, m.ProjectID, m.AutomationID.ValueString())
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
+	ctx, progress := actionProgress(ctx, resp)
+	run, started := a.data.runAutomation(ctx, m.ProjectID, m.AutomationID.ValueString(), invoking)
+	resp.Diagnostics.Append(run.diags...)
+	if started != nil {
+		progress("Queued run %s of automation %s in project %s (background job %s)", started.InstanceID, m.AutomationID.ValueString(),
+			run.project, started.JobID)
 	}
-	resp.SendProgress(action.InvokeProgressEvent{Message: fmt.Sprintf("Queued run %s of automation %s in project %s (background job %s)",
-		run.InstanceID, m.AutomationID.ValueString(), project, run.JobID)})
 }

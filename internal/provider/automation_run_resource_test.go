@@ -60,11 +60,11 @@ func TestAccAutomationRun_refused(t *testing.T) {
 		faults emulator.Faults
 		want   *regexp.Regexp
 	}{
-		"inactive":        {id: inactive, want: errorLike("Could not run the Mintlify automation", "HTTP 400", "active automation with a custom schedule")},
+		"inactive":        {id: inactive, want: errorLike("Could not start the Mintlify automation run", "HTTP 400", "active automation with a custom schedule")},
 		"malformed id":    {id: "not-an-id", want: errorLike("HTTP 400", "automation_id")},
 		"another project": {id: otherProject, want: errorLike("not found in project", "HTTP 404", "must belong to that project")},
 		"answer lost": {id: emulator.DefaultAutomationID, faults: emulator.Faults{CreateErrorAfterCreate: 1},
-			want: errorLike("HTTP 500", "may have queued the run", "run history")},
+			want: errorLike("HTTP 500", "may have started the automation run", "run history")},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {

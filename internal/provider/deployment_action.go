@@ -2,8 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
@@ -11,7 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
-	"github.com/mintlify/terraform-provider-mintlify/internal/wait"
+	"github.com/mintlify/terraform-provider-mintlify/internal/provider/validators"
 )
 
 var _ action.ActionWithConfigure = &deploymentAction{}
@@ -34,11 +32,11 @@ func (a *deploymentAction) Metadata(_ context.Context, req action.MetadataReques
 }
 
 func (a *deploymentAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
-	attrs := actionWaitAttributes("deployment", mintlify.DeploymentFailure, defaultDeploymentTimeout)
+	attrs := actionWaitAttributes(deploymentWaits)
 	attrs["branch"] = schema.StringAttribute{
 		MarkdownDescription: "A Git branch to deploy a preview of. Unset: a production deployment from the deployment branch.",
 		Optional:            true,
-		Validators:          []validator.String{notBlankValidator},
+		Validators:          []validator.String{validators.GitBranch()},
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Deploys the documentation as a side effect of another change: to production, or a preview of " +
@@ -55,47 +53,53 @@ func (a *deploymentAction) Configure(_ context.Context, req action.ConfigureRequ
 
 func (a *deploymentAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
 	var m deploymentActionModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(readActionConfig(ctx, req, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, inv, diags := m.begin(ctx, a.data, defaultDeploymentTimeout, resp)
+	op, branch := deployments, m.Branch.ValueString()
+	if branch != "" {
+		op = previews
+	}
+	ctx, run, cancel := invocation(ctx, a.data, op, m.actionWait, defaultDeploymentTimeout, resp)
 	defer cancel()
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	if run == nil {
 		return
 	}
-	client, project, progress := inv.client, inv.project, inv.progress
+	defer func() { resp.Diagnostics.Append(run.diags...) }()
 
-	kind, branch := "deployment", m.Branch.ValueString()
+	start := a.data.clock.Now()
+	var started mintlify.Preview
 	if branch != "" {
-		kind = "preview deployment"
-	}
-	start := time.Now()
-	started, err := triggerDeployment(ctx, client, project, branch)
-	if err != nil {
-		resp.Diagnostics.AddError("Could not start the Mintlify "+kind, a.data.explainTrigger(err, project, branch))
-		return
-	}
-	if branch != "" {
-		progress("Started preview deployment %s of branch %q in project %s, at %s", started.StatusID, branch, project, started.PreviewURL)
+		p, err := run.client.TriggerPreview(ctx, run.project, branch)
+		if err != nil {
+			run.startFailed(ctx, err)
+			return
+		}
+		started = *p
+		run.report("Started preview deployment %s of branch %q in project %s, at %s", started.StatusID, branch, run.project, started.PreviewURL)
 	} else {
-		progress("Started production deployment %s in project %s", started.StatusID, project)
+		id, err := run.client.TriggerDeployment(ctx, run.project)
+		if err != nil {
+			run.startFailed(ctx, err)
+			return
+		}
+		started.StatusID = id
+		run.report("Started production deployment %s in project %s", id, run.project)
 	}
 	final := &mintlify.Deployment{ID: started.StatusID, Status: mintlify.DeploymentQueued}
-	if inv.waits {
-		final, err = waitForDeployment(ctx, client, started.StatusID, wait.Options[*mintlify.Deployment]{Cap: inv.cap, Start: start,
-			OnChange: func(_ context.Context, d *mintlify.Deployment) { progress("Deployment %s is %s", d.ID, d.Status) }})
-		keep := fmt.Sprintf("The deployment goes on in Mintlify: follow it with the mintlify_deployment data source (id = %q).", final.ID)
-		resp.Diagnostics.Append(a.data.waitDiagnostics(err, deploymentWait(kind, final, project, inv.limit, actionTimeout,
-			inv.allowFailure, keep))...)
+	if run.settings.waits {
+		var ok bool
+		if final, ok = run.wait(ctx, final, start); !ok {
+			return
+		}
 	}
-	summary := fmt.Sprintf("Deployment %s: %s", final.ID, final.Status)
+	summary := "Deployment " + final.ID + ": " + final.Status
 	if started.PreviewURL != "" {
 		summary += ", preview " + started.PreviewURL
 	}
 	if final.Commit.SHA != "" {
 		summary += ", commit " + final.Commit.SHA
 	}
-	progress("%s", summary)
+	run.report("%s", summary)
 }

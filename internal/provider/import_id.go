@@ -6,10 +6,14 @@ import (
 	"unicode"
 )
 
-// parseImportID reads "JOB_ID" or "PROJECT_ID/JOB_ID". The project is empty
-// in the first form: the provider's project_id applies.
-func parseImportID(raw string) (projectID, jobID string, err error) {
-	const forms = `expected "JOB_ID" or "PROJECT_ID/JOB_ID", for example "proj_123/job_abc"`
+// parseImportID reads "ID" or "PROJECT_ID/ID" for a resource of kind k and
+// type typeName. The project is empty in the first form: the provider's
+// project_id applies.
+func parseImportID(k kind, typeName, raw string) (projectID, id string, err error) {
+	if isBlank(raw) {
+		return "", "", emptyImportID(k, typeName)
+	}
+	forms := fmt.Sprintf(`expected the %s, or "PROJECT_ID/ID", for example "proj_123/8f2a6c1e9b7d4e3a"`, k.idNoun)
 	parts := strings.Split(raw, "/")
 	if len(parts) > 2 {
 		return "", "", fmt.Errorf("import ID %q has more than one '/': %s", raw, forms)
@@ -27,3 +31,12 @@ func parseImportID(raw string) (projectID, jobID string, err error) {
 	}
 	return parts[0], parts[1], nil
 }
+
+// emptyImportID is the error for an import with no ID at all.
+func emptyImportID(k kind, typeName string) error {
+	return fmt.Errorf("the import ID is empty: give the %s's %s, as in terraform import %s.NAME 66b1f0c2e4b5d6a7b8c9d0e1 "+
+		"(or tofu import), or id = \"...\" in an import block", k.noun, k.idNoun, typeName)
+}
+
+// isBlank reports whether s is only white space.
+func isBlank(s string) bool { return strings.TrimSpace(s) == "" }

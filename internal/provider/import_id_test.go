@@ -12,13 +12,13 @@ func TestParseImportID(t *testing.T) {
 		"p-1_x/j.2~abc": {"p-1_x", "j.2~abc"},
 	}
 	for in, want := range cases {
-		p, j, err := parseImportID(in)
+		p, j, err := parseImportID(jobs.kind, "mintlify_agent_job", in)
 		if err != nil || p != want[0] || j != want[1] {
 			t.Errorf("parseImportID(%q) = %q, %q, %v; want %q, %q", in, p, j, err, want[0], want[1])
 		}
 	}
 	for _, bad := range []string{"", "/", "/job", "proj/", "a/b/c", "a//b", "job 1", "proj/job\n", "\t"} {
-		if _, _, err := parseImportID(bad); err == nil {
+		if _, _, err := parseImportID(jobs.kind, "mintlify_agent_job", bad); err == nil {
 			t.Errorf("parseImportID(%q) accepted", bad)
 		}
 	}
@@ -31,7 +31,7 @@ func FuzzParseImportID(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		p, j, err := parseImportID(in)
+		p, j, err := parseImportID(jobs.kind, "mintlify_agent_job", in)
 		if err != nil {
 			return
 		}

@@ -8,17 +8,17 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
-	"github.com/mintlify/terraform-provider-mintlify/internal/e2e"
+	"github.com/mintlify/terraform-provider-mintlify/internal/provider/acctest"
 )
 
 // testClient is the terraform or tofu the acceptance tests run, when TF_ACC
 // is set.
-var testClient *e2e.Client
+var testClient *acctest.Client
 
 func TestMain(m *testing.M) {
 	if os.Getenv("TF_ACC") != "" {
 		var err error
-		if testClient, err = e2e.PrepareTestEnv(); err != nil {
+		if testClient, err = acctest.PrepareTestEnv(); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}

@@ -164,8 +164,8 @@ func TestAccPreviewDeployment_badInputs(t *testing.T) {
 	env := newAccEnv(t, emulator.Options{})
 	env.expectNoRequests(t)
 	testBadConfigs(t, map[string]badConfig{
-		"empty branch": {previewConfig(env, ""), errorLike("branch", "at least one character that is not white space")},
-		"blank branch": {previewConfig(env, "  "), errorLike("branch", "at least one character that is not white space")},
+		"empty branch": {previewConfig(env, ""), errorLike("branch", "must not be empty")},
+		"blank branch": {previewConfig(env, "  "), errorLike("branch", "must not be empty")},
 		"no branch": {env.config(`resource "mintlify_preview_deployment" "test" {}`),
 			regexp.MustCompile(`(?i)"branch" is required`)},
 		"poll_interval zero": {previewConfig(env, "docs", `poll_interval = "0s"`), errorLike("poll_interval", "at least 1s")},

@@ -380,7 +380,7 @@ func TestProtocol_destroyPlanWarns(t *testing.T) {
 	})
 	e.noErrors("PlanResourceChange", err, resp.Diagnostics)
 	if len(resp.Diagnostics) != 1 || resp.Diagnostics[0].Severity != tfprotov6.DiagnosticSeverityWarning ||
-		!strings.Contains(resp.Diagnostics[0].Detail, "removes job job-1 from the state only") {
+		!strings.Contains(resp.Diagnostics[0].Detail, "removes agent job job-1 from the state only") {
 		t.Errorf("diagnostics %v; want a warning that destroying only forgets job-1", resp.Diagnostics)
 	}
 }

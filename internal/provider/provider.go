@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -21,6 +20,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
+	"github.com/mintlify/terraform-provider-mintlify/internal/provider/customtypes"
+	"github.com/mintlify/terraform-provider-mintlify/internal/provider/validators"
+	"github.com/mintlify/terraform-provider-mintlify/internal/wait"
 )
 
 // Environment variables the provider reads when its configuration is unset.
@@ -37,21 +39,27 @@ var (
 
 type mintlifyProvider struct {
 	version string
+	// clock is what waits run on: the wall clock, or a test's.
+	clock wait.Clock
 }
 
 type providerModel struct {
-	APIKey         types.String `tfsdk:"api_key"`
-	ProjectID      types.String `tfsdk:"project_id"`
-	BaseURL        types.String `tfsdk:"base_url"`
-	MaxRetries     types.Int64  `tfsdk:"max_retries"`
-	RequestTimeout types.String `tfsdk:"request_timeout"`
+	APIKey         types.String         `tfsdk:"api_key"`
+	ProjectID      types.String         `tfsdk:"project_id"`
+	BaseURL        types.String         `tfsdk:"base_url"`
+	MaxRetries     types.Int64          `tfsdk:"max_retries"`
+	RequestTimeout customtypes.Duration `tfsdk:"request_timeout"`
 }
 
 // New returns the provider factory for a build version.
 func New(version string) func() provider.Provider {
-	return func() provider.Provider {
-		return &mintlifyProvider{version: version}
-	}
+	return func() provider.Provider { return newProvider(version, wait.RealClock) }
+}
+
+// newProvider is the provider with its waits on clock; tests give it one
+// that jumps over the waits.
+func newProvider(version string, clock wait.Clock) provider.Provider {
+	return &mintlifyProvider{version: version, clock: clock}
 }
 
 func (p *mintlifyProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -62,7 +70,8 @@ func (p *mintlifyProvider) Metadata(_ context.Context, _ provider.MetadataReques
 func (p *mintlifyProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The Mintlify provider starts and tracks Mintlify documentation-agent jobs, production and " +
-			"preview deployments, and automation runs, through Mintlify's API. Every setting can also come from an environment variable.",
+			"preview deployments, automation runs and static exports, and reads analytics, through Mintlify's API. " +
+			"`api_key`, `project_id` and `base_url` can also come from environment variables.",
 		Attributes: map[string]schema.Attribute{
 			"api_key": schema.StringAttribute{
 				MarkdownDescription: "A Mintlify admin API key (`mint_...`), from the API keys page of the Mintlify dashboard. " +
@@ -74,14 +83,14 @@ func (p *mintlifyProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 				MarkdownDescription: "The Mintlify project that resources and data sources use when they do not set `project_id`. " +
 					"Defaults to the `" + envProjectID + "` environment variable.",
 				Optional:   true,
-				Validators: []validator.String{projectIDValidator},
+				Validators: []validator.String{validators.ProjectID},
 			},
 			"base_url": schema.StringAttribute{
 				MarkdownDescription: "The API root. Defaults to the `" + envBaseURL + "` environment variable, then to `" +
 					mintlify.DefaultBaseURL + "`. It must be `https`, except on a loopback host (`127.0.0.1`, `::1`, `localhost`), " +
 					"where `http` is accepted for a local emulator.",
 				Optional:   true,
-				Validators: []validator.String{baseURLValidator{}},
+				Validators: []validator.String{validators.BaseURL()},
 			},
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: fmt.Sprintf("How many times one API call is retried after a rate limit (HTTP 429), a server error "+
@@ -93,8 +102,9 @@ func (p *mintlifyProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 			"request_timeout": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("The longest one HTTP request may take, as a Go duration such as `\"30s\"`. "+
 					"Defaults to `%q`. Waiting for a job is bounded by the resource's `timeouts` instead.", mintlify.DefaultRequestTimeout.String()),
+				CustomType: customtypes.DurationType{},
 				Optional:   true,
-				Validators: []validator.String{minDuration(time.Second)},
+				Validators: []validator.String{validators.AtLeast(time.Second)},
 			},
 		},
 	}
@@ -130,7 +140,7 @@ func (p *mintlifyProvider) Configure(ctx context.Context, req provider.Configure
 			fmt.Sprintf("base_url (or %s): %s.", envBaseURL, err))
 		return
 	}
-	requestTimeout, diags := durationOr(cfg.RequestTimeout, mintlify.DefaultRequestTimeout, "request_timeout")
+	requestTimeout, diags := durationOr(cfg.RequestTimeout, mintlify.DefaultRequestTimeout)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -147,12 +157,13 @@ func (p *mintlifyProvider) Configure(ctx context.Context, req provider.Configure
 		MaxRetries:     maxRetries,
 		RequestTimeout: requestTimeout,
 		Log:            maskedLogger(apiKey),
+		OnRetryWait:    tellRetryWait,
 	})
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Invalid Mintlify base URL", err.Error())
 		return
 	}
-	data := &providerData{client: client, projectID: valueOrEnv(cfg.ProjectID, envProjectID)}
+	data := &providerData{client: client, projectID: valueOrEnv(cfg.ProjectID, envProjectID), clock: p.clock}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.ListResourceData = data
@@ -195,73 +206,17 @@ func maskedLogger(apiKey string) mintlify.LogFunc {
 	}
 }
 
-// providerData is what Configure hands to every resource and data source.
-type providerData struct {
-	client    *mintlify.Client
-	projectID string
-}
-
-// explain says what went wrong in a call to the API about the object id
-// ("" when the call named none) in project, and what to do.
-func (d *providerData) explain(err error, project, id string) string {
-	return explainAPIError(err, project, id, d.client.BaseURL())
-}
-
-// keyedClient returns the client, for a call that names no project; a
-// missing key is reported here, naming the attribute and the variable.
-func (d *providerData) keyedClient() (*mintlify.Client, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	if !d.client.HasAPIKey() {
-		diags.AddError("Missing Mintlify API key",
-			"The provider has no API key. Set api_key in the provider \"mintlify\" block or the "+envAPIKey+
-				" environment variable to a Mintlify admin API key (mint_...), from the API keys page of the Mintlify dashboard.")
+// tellRetryWait logs each wait before a call is sent again after Mintlify
+// refused it, and tells an action's user of a wait on a rate limit.
+func tellRetryWait(ctx context.Context, w mintlify.RetryWait) {
+	why := fmt.Sprintf("HTTP %d", w.StatusCode)
+	if w.Limit != nil {
+		why = "Mintlify's rate limit of " + w.Limit.Allowance
 	}
-	return d.client, diags
-}
-
-// clientFor returns the client and the project to use, the resource's own
-// project_id first. A missing key or project is reported here, when an
-// operation needs it, naming both the attribute and the environment variable.
-func (d *providerData) clientFor(projectID types.String) (*mintlify.Client, string, diag.Diagnostics) {
-	client, diags := d.keyedClient()
-	project := projectID.ValueString() // "" when null or unknown
-	if project == "" {
-		project = d.projectID
+	tflog.Info(ctx, "Waiting before sending the request again", map[string]any{
+		"method": w.Method, "path": w.Path, "status": w.StatusCode, "wait": w.Wait.Round(time.Millisecond).String(), "why": why,
+	})
+	if w.StatusCode == 429 {
+		progressOf(ctx)("Mintlify answered 429 (%s): waiting %s before sending %s %s again", why, w.Wait.Round(time.Second), w.Method, w.Path)
 	}
-	if project == "" {
-		diags.AddAttributeError(path.Root("project_id"), "Missing Mintlify project ID",
-			"No project ID is set. Set project_id on this resource or data source, project_id in the provider \"mintlify\" block, "+
-				"or the "+envProjectID+" environment variable. The ID is on the API keys page of the Mintlify dashboard.")
-	}
-	return client, project, diags
-}
-
-// planProject shows in the plan of a new resource the project it will use,
-// the provider's when the resource sets none, and reports a missing key or
-// project when the plan is made rather than half-way through an apply.
-func (d *providerData) planProject(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	var projectID types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("project_id"), &projectID)...)
-	if resp.Diagnostics.HasError() || projectID.IsUnknown() {
-		return
-	}
-	_, project, diags := d.clientFor(projectID)
-	resp.Diagnostics.Append(diags...)
-	if !resp.Diagnostics.HasError() {
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("project_id"), project)...)
-	}
-}
-
-// providerDataFrom unpacks Configure's value; nil means the provider is not
-// configured yet (validation runs before Configure).
-func providerDataFrom(data any, diags *diag.Diagnostics) *providerData {
-	if data == nil {
-		return nil
-	}
-	pd, ok := data.(*providerData)
-	if !ok {
-		diags.AddError("Unexpected provider data", fmt.Sprintf("Expected *providerData, got %T. This is a bug in the provider; please report it.", data))
-		return nil
-	}
-	return pd
 }

@@ -14,9 +14,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 
-	"github.com/mintlify/terraform-provider-mintlify/internal/e2e"
 	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
+	"github.com/mintlify/terraform-provider-mintlify/internal/provider/acctest"
 )
 
 // liveEnv switches the acceptance tests from the local emulator to the real
@@ -57,7 +57,7 @@ func newAccEnv(t *testing.T, opts emulator.Options) *accEnv {
 		opts.DeploymentQueued, opts.DeploymentInProgress = 300*time.Millisecond, 700*time.Millisecond
 	}
 	emu := emulator.Start(t, opts)
-	return &accEnv{emu: emu, projectID: emu.ProjectID(), provider: e2e.ProviderBlock(emu)}
+	return &accEnv{emu: emu, projectID: emu.ProjectID(), provider: acctest.ProviderBlock(emu)}
 }
 
 // emulatorOnly skips a test that needs the emulator's control (a failing
@@ -204,7 +204,7 @@ func TestAccProvider_missingCredentials(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config: e2e.ProviderConfig("http://127.0.0.1:1", "", "", tc.config) +
+					Config: acctest.ProviderConfig("http://127.0.0.1:1", "", "", tc.config) +
 						`resource "mintlify_agent_job" "x" { prompt = "hello" }`,
 					PlanOnly:    true,
 					ExpectError: tc.want,
@@ -220,7 +220,7 @@ func TestAccProvider_wrongAPIKey(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: e2e.ProviderConfig(env.emu.URL(), "mint_wrong", env.projectID) +
+			Config: acctest.ProviderConfig(env.emu.URL(), "mint_wrong", env.projectID) +
 				`resource "mintlify_agent_job" "x" { prompt = "hello" }`,
 			ExpectError: errorLike("rejected the API key", "HTTP 401"),
 		}},
@@ -238,7 +238,7 @@ func TestAccProvider_badBaseURL(t *testing.T) {
 		"relative path": "api.mintlify.com",
 	} {
 		cases[name] = badConfig{
-			config: e2e.ProviderConfig(url, "mint_x", "") +
+			config: acctest.ProviderConfig(url, "mint_x", "") +
 				`resource "mintlify_agent_job" "x" { prompt = "hello" }`,
 			want: errorLike("Invalid Mintlify base URL"),
 		}

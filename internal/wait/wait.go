@@ -1,4 +1,6 @@
-// Package wait polls an agent job or a deployment until it ends.
+// Package wait polls a long-running operation (an agent job, a deployment,
+// an export) until it ends. It knows nothing of the API: a Kind says how to
+// read an operation's status, and the caller how to get it.
 package wait
 
 import (
@@ -8,13 +10,12 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
-
-	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
 )
 
-// The poll schedule is a pure function of the age a of the job (or the
-// deployment: what is said of jobs here holds for both), the time since the
-// create request was sent, and the cap c (the resource's poll_interval). The
+// The poll schedule is a pure function of the age a of the operation (a
+// job, say: what is said of jobs here holds for every kind), the time since
+// the request that started it was sent, and the cap c (the resource's
+// poll_interval). The
 // polls fall at ages
 //
 //	a1 = 1 s + φ,   a(k+1) = a(k) + clamp(a(k)/10, 1 s, c)
@@ -73,9 +74,11 @@ type realClock struct{}
 func (realClock) Now() time.Time                         { return time.Now() }
 func (realClock) After(d time.Duration) <-chan time.Time { return time.After(d) }
 
+// RealClock is the wall clock.
+var RealClock Clock = realClock{}
+
 // Kind says how to follow one kind of operation: its name in logs, how to
-// read its id and status, and which statuses end it. What is terminal is
-// decided by the mintlify package, once per kind.
+// read its id and status, and which statuses end it.
 type Kind[T any] struct {
 	Name     string
 	ID       func(T) string
@@ -84,25 +87,8 @@ type Kind[T any] struct {
 	Known    func(status string) bool
 }
 
-// Job follows an agent job, Deployment a production or preview deployment.
-var (
-	Job = Kind[*mintlify.AgentJob]{
-		Name:     "agent job",
-		ID:       func(j *mintlify.AgentJob) string { return j.ID },
-		Status:   func(j *mintlify.AgentJob) string { return j.Status },
-		Terminal: mintlify.IsTerminal,
-		Known:    mintlify.IsKnownStatus,
-	}
-	Deployment = Kind[*mintlify.Deployment]{
-		Name:     "deployment",
-		ID:       func(d *mintlify.Deployment) string { return d.ID },
-		Status:   func(d *mintlify.Deployment) string { return d.Status },
-		Terminal: mintlify.IsDeploymentTerminal,
-		Known:    mintlify.IsKnownDeploymentStatus,
-	}
-)
-
-// Options tune a wait. The zero value waits with DefaultCap on the real clock.
+// Options tune a wait. The zero value waits with DefaultCap on the real
+// clock, and ends at the first failed read.
 type Options[T any] struct {
 	// Cap is the longest interval between two polls.
 	Cap time.Duration
@@ -110,7 +96,9 @@ type Options[T any] struct {
 	Start time.Time
 	// OnChange is called with what was read each time its status changes.
 	OnChange func(ctx context.Context, current T)
-	Clock    Clock
+	// Transient reports whether a failed read may succeed at a later poll.
+	Transient func(error) bool
+	Clock     Clock
 	// Jitter returns a number in [0, 1); rand.Float64 when nil.
 	Jitter func() float64
 }
@@ -123,7 +111,7 @@ type Options[T any] struct {
 func For[T any](ctx context.Context, kind Kind[T], current T, get func(context.Context) (T, error), opts Options[T]) (T, error) {
 	clock := opts.Clock
 	if clock == nil {
-		clock = realClock{}
+		clock = RealClock
 	}
 	jitter := opts.Jitter
 	if jitter == nil {
@@ -162,7 +150,7 @@ func For[T any](ctx context.Context, kind Kind[T], current T, get func(context.C
 				return current, ctx.Err()
 			}
 			failures++
-			if !mintlify.IsTransient(err) || failures >= maxConsecutiveErrors {
+			if opts.Transient == nil || !opts.Transient(err) || failures >= maxConsecutiveErrors {
 				return current, fmt.Errorf("reading %s %s: %w", kind.Name, id, err)
 			}
 			tflog.Warn(ctx, "Reading the status failed; polling again", map[string]any{"error": err.Error(), "failures": failures})

@@ -1,4 +1,4 @@
-package wait
+package wait_test
 
 import (
 	"context"
@@ -7,15 +7,44 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
+	"github.com/mintlify/terraform-provider-mintlify/internal/wait"
+	"github.com/mintlify/terraform-provider-mintlify/internal/wait/waittest"
 )
 
-// fakeClock advances only when the wait sleeps.
-type fakeClock = simulatedClock
+// task is an operation the tests follow: an id and a status.
+type task struct{ id, status string }
+
+var taskKind = wait.Kind[task]{
+	Name:     "task",
+	ID:       func(t task) string { return t.id },
+	Status:   func(t task) string { return t.status },
+	Terminal: func(s string) bool { return s == "done" || s == "failed" },
+	Known:    func(s string) bool { return s == "queued" || s == "running" || s == "done" || s == "failed" },
+}
+
+// errUnavailable and errRefused are a read that may succeed later and one
+// that will not.
+var (
+	errUnavailable = errors.New("503")
+	errRefused     = errors.New("401")
+)
+
+func transient(err error) bool { return errors.Is(err, errUnavailable) }
+
+// statuses answers each poll with the next status, the last one from then on.
+func statuses(polls *int, list ...string) func(context.Context) (task, error) {
+	return func(context.Context) (task, error) {
+		s := list[min(*polls, len(list)-1)]
+		*polls++
+		return task{id: "t", status: s}, nil
+	}
+}
+
+func newClock() *waittest.Clock { return waittest.NewClock(time.Unix(0, 0)) }
 
 func simulate(t *testing.T, duration, capInterval time.Duration, j float64) (int, time.Duration) {
 	t.Helper()
-	polls, lag := Simulate(duration, capInterval, j)
+	polls, lag := waittest.Simulate(duration, capInterval, j)
 	if polls > 10000 || lag < 0 {
 		t.Fatalf("job of %s: %d polls, lag %s", duration, polls, lag)
 	}
@@ -34,11 +63,11 @@ func TestScheduleTargets(t *testing.T) {
 		{2 * time.Second, time.Second, 3},
 		{10 * time.Second, time.Second, 11},
 		{60 * time.Second, 6 * time.Second, 30},
-		{10 * time.Minute, DefaultCap, 60},
+		{10 * time.Minute, wait.DefaultCap, 60},
 	}
 	for _, tc := range cases {
 		for _, j := range []float64{0, 0.5, 0.999} {
-			polls, lag := simulate(t, tc.duration, DefaultCap, j)
+			polls, lag := simulate(t, tc.duration, wait.DefaultCap, j)
 			t.Logf("job %s, jitter %.2f: %d polls, lag %s", tc.duration, j, polls, lag)
 			if lag > tc.maxLag || polls > tc.maxPolls {
 				t.Errorf("job %s, jitter %.2f: %d polls and lag %s; want at most %d polls and %s", tc.duration, j, polls, lag, tc.maxPolls, tc.maxLag)
@@ -50,10 +79,10 @@ func TestScheduleTargets(t *testing.T) {
 // TestLagBound checks the lag for jobs of many lengths, whole seconds or
 // not: at most 10 % of the length, or the first interval, and the cap.
 func TestLagBound(t *testing.T) {
-	for _, capInterval := range []time.Duration{5 * time.Second, DefaultCap} {
+	for _, capInterval := range []time.Duration{5 * time.Second, wait.DefaultCap} {
 		for l := 300 * time.Millisecond; l < 20*time.Minute; l = l*21/20 + 37*time.Millisecond {
 			_, lag := simulate(t, l, capInterval, 0.5)
-			bound := min(max(MinInterval+maxOffset, l/10), capInterval+maxOffset)
+			bound := min(max(wait.MinInterval+wait.MaxOffset, l/10), capInterval+wait.MaxOffset)
 			if lag > bound {
 				t.Errorf("job of %s with cap %s: lag %s > %s", l, capInterval, lag, bound)
 			}
@@ -62,67 +91,80 @@ func TestLagBound(t *testing.T) {
 }
 
 func TestIntervalIsCapped(t *testing.T) {
-	if got := Interval(time.Hour, 5*time.Second); got != 5*time.Second {
-		t.Errorf("Interval(1h, 5s) = %s, want the cap", got)
+	if got := wait.Interval(time.Hour, 5*time.Second); got != 5*time.Second {
+		t.Errorf("wait.Interval(1h, 5s) = %s, want the cap", got)
 	}
-	if got := Interval(0, 0); got != MinInterval {
-		t.Errorf("Interval(0, 0) = %s, want %s", got, MinInterval)
+	if got := wait.Interval(0, 0); got != wait.MinInterval {
+		t.Errorf("wait.Interval(0, 0) = %s, want %s", got, wait.MinInterval)
 	}
-	if got := Interval(50*time.Second, time.Minute); got != 5*time.Second {
-		t.Errorf("Interval(50s, 1m) = %s, want 5s", got)
+	if got := wait.Interval(50*time.Second, time.Minute); got != 5*time.Second {
+		t.Errorf("wait.Interval(50s, 1m) = %s, want 5s", got)
 	}
 }
 
 func TestUnknownStatusKeepsWaiting(t *testing.T) {
-	clock := &fakeClock{now: time.Unix(0, 0)}
-	statuses := []string{"queued", "thinking", mintlify.StatusCompleted}
-	i := 0
-	job, err := For(context.Background(), Job, &mintlify.AgentJob{ID: "j", Status: mintlify.StatusActive},
-		func(context.Context) (*mintlify.AgentJob, error) {
-			s := statuses[min(i, len(statuses)-1)]
-			i++
-			return &mintlify.AgentJob{ID: "j", Status: s}, nil
-		}, Options[*mintlify.AgentJob]{Clock: clock})
-	if err != nil || job.Status != mintlify.StatusCompleted || i != 3 {
-		t.Fatalf("got %v, %q after %d polls; want completed after 3", err, job.Status, i)
+	polls := 0
+	got, err := wait.For(context.Background(), taskKind, task{id: "t", status: "running"}, statuses(&polls, "queued", "thinking", "done"),
+		wait.Options[task]{Clock: newClock()})
+	if err != nil || got.status != "done" || polls != 3 {
+		t.Fatalf("got %v, %q after %d polls; want done after 3", err, got.status, polls)
 	}
 }
 
 func TestTransientErrorsKeepWaitingOthersStop(t *testing.T) {
-	clock := &fakeClock{now: time.Unix(0, 0)}
 	calls := 0
-	job, err := For(context.Background(), Job, &mintlify.AgentJob{ID: "j", Status: mintlify.StatusActive},
-		func(context.Context) (*mintlify.AgentJob, error) {
+	got, err := wait.For(context.Background(), taskKind, task{id: "t", status: "running"},
+		func(context.Context) (task, error) {
 			calls++
 			if calls < 3 {
-				return nil, &mintlify.APIError{StatusCode: 503}
+				return task{}, errUnavailable
 			}
-			return &mintlify.AgentJob{ID: "j", Status: mintlify.StatusFailed}, nil
-		}, Options[*mintlify.AgentJob]{Clock: clock})
-	if err != nil || job.Status != mintlify.StatusFailed {
-		t.Fatalf("after two 503s: %v, %q; want the failed job", err, job.Status)
+			return task{id: "t", status: "failed"}, nil
+		}, wait.Options[task]{Clock: newClock(), Transient: transient})
+	if err != nil || got.status != "failed" {
+		t.Fatalf("after two 503s: %v, %q; want the failed task", err, got.status)
 	}
-
-	_, err = For(context.Background(), Job, &mintlify.AgentJob{ID: "j", Status: mintlify.StatusActive},
-		func(context.Context) (*mintlify.AgentJob, error) {
-			return nil, &mintlify.UnauthorizedError{APIError: &mintlify.APIError{StatusCode: 401}}
-		}, Options[*mintlify.AgentJob]{Clock: clock})
-	var unauthorized *mintlify.UnauthorizedError
-	if !errors.As(err, &unauthorized) {
-		t.Fatalf("a 401 while waiting: %v; want it returned at once", err)
+	for name, opts := range map[string]wait.Options[task]{
+		"a refusal":              {Clock: newClock(), Transient: transient},
+		"no Transient, an error": {Clock: newClock()},
+	} {
+		_, err = wait.For(context.Background(), taskKind, task{id: "t", status: "running"},
+			func(context.Context) (task, error) { return task{}, errRefused }, opts)
+		if !errors.Is(err, errRefused) {
+			t.Errorf("%s while waiting: %v; want it returned at once", name, err)
+		}
 	}
 }
 
 func TestCancelReturnsLastJob(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	job, err := For(ctx, Job, &mintlify.AgentJob{ID: "j", Status: mintlify.StatusActive},
-		func(context.Context) (*mintlify.AgentJob, error) {
+	got, err := wait.For(ctx, taskKind, task{id: "t", status: "running"},
+		func(context.Context) (task, error) {
 			t.Fatal("polled after cancel")
-			return nil, nil
-		}, Options[*mintlify.AgentJob]{})
-	if !errors.Is(err, context.Canceled) || job.ID != "j" {
-		t.Fatalf("got %v, %+v; want context.Canceled and the last job", err, job)
+			return task{}, nil
+		}, wait.Options[task]{})
+	if !errors.Is(err, context.Canceled) || got.id != "t" {
+		t.Fatalf("got %v, %+v; want context.Canceled and the last task", err, got)
+	}
+}
+
+// TestAgeCountsFromStart waits for an operation requested before the wait
+// began: the polls fall by its age, so the first comes at once, not a
+// second after the wait started.
+func TestAgeCountsFromStart(t *testing.T) {
+	clock := newClock()
+	start := clock.Now().Add(-5 * time.Second)
+	var ages []time.Duration
+	polls := 0
+	get := statuses(&polls, "running", "running", "done")
+	_, err := wait.For(context.Background(), taskKind, task{id: "t", status: "running"}, func(ctx context.Context) (task, error) {
+		ages = append(ages, clock.Now().Sub(start))
+		return get(ctx)
+	}, wait.Options[task]{Clock: clock, Start: start, Jitter: func() float64 { return 0 }})
+	want := []time.Duration{5 * time.Second, 6 * time.Second, 7 * time.Second}
+	if err != nil || len(ages) != len(want) || ages[0] != want[0] || ages[1] != want[1] || ages[2] != want[2] {
+		t.Errorf("polls at ages %v; want %v", ages, want)
 	}
 }
 
@@ -130,27 +172,20 @@ func TestCancelReturnsLastJob(t *testing.T) {
 // poller's own cost per job, without the API.
 func BenchmarkSchedule(b *testing.B) {
 	for b.Loop() {
-		Simulate(10*time.Minute, DefaultCap, 0.5)
+		waittest.Simulate(10*time.Minute, wait.DefaultCap, 0.5)
 	}
 }
 
-// TestDeploymentWait follows a deployment through its statuses: queued and
-// in_progress go on, success ends it, and each change is reported once.
-func TestDeploymentWait(t *testing.T) {
-	clock := &fakeClock{now: time.Unix(0, 0)}
-	statuses := []string{mintlify.DeploymentQueued, mintlify.DeploymentInProgress, "building", mintlify.DeploymentSuccess}
-	i := 0
+// TestOnChangeReportsEachChange follows an operation through its
+// statuses: each change is reported once, an unknown status included.
+func TestOnChangeReportsEachChange(t *testing.T) {
+	polls := 0
 	var changes []string
-	d, err := For(context.Background(), Deployment, &mintlify.Deployment{ID: "d", Status: mintlify.DeploymentQueued},
-		func(context.Context) (*mintlify.Deployment, error) {
-			s := statuses[min(i, len(statuses)-1)]
-			i++
-			return &mintlify.Deployment{ID: "d", Status: s}, nil
-		}, Options[*mintlify.Deployment]{Clock: clock, OnChange: func(_ context.Context, d *mintlify.Deployment) {
-			changes = append(changes, d.Status)
-		}})
-	want := []string{mintlify.DeploymentInProgress, "building", mintlify.DeploymentSuccess}
-	if err != nil || d.Status != mintlify.DeploymentSuccess || i != 4 || strings.Join(changes, ",") != strings.Join(want, ",") {
-		t.Fatalf("got %v, %q after %d polls, changes %q; want success after 4, changes %q", err, d.Status, i, changes, want)
+	got, err := wait.For(context.Background(), taskKind, task{id: "t", status: "queued"},
+		statuses(&polls, "queued", "running", "building", "done"),
+		wait.Options[task]{Clock: newClock(), OnChange: func(_ context.Context, t task) { changes = append(changes, t.status) }})
+	want := []string{"running", "building", "done"}
+	if err != nil || got.status != "done" || polls != 4 || strings.Join(changes, ",") != strings.Join(want, ",") {
+		t.Fatalf("got %v, %q after %d polls, changes %q; want done after 4, changes %q", err, got.status, polls, changes, want)
 	}
 }

@@ -20,7 +20,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mintlify/terraform-provider-mintlify/internal/e2e"
+	"github.com/mintlify/terraform-provider-mintlify/internal/provider/acctest"
 )
 
 // packages are the tests that run a client.
@@ -36,7 +36,7 @@ func main() {
 	var results []*result
 	seen := map[string]bool{}
 	for _, path := range flag.Args() {
-		client, err := e2e.DetectClient(path)
+		client, err := acctest.DetectClient(path)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "testmatrix: %v\n", err)
 			os.Exit(1)
@@ -70,7 +70,7 @@ func main() {
 
 // result is what one client's run did, per package.
 type result struct {
-	client   *e2e.Client
+	client   *acctest.Client
 	elapsed  time.Duration
 	packages map[string]*packageResult
 	// buildFailed is set when go test itself failed without a test failing.
@@ -94,7 +94,7 @@ type event struct {
 }
 
 // run runs the packages' tests with the client and reads what they did.
-func run(client *e2e.Client, timeout time.Duration) (*result, error) {
+func run(client *acctest.Client, timeout time.Duration) (*result, error) {
 	args := append([]string{"test", "-json", "-count=1", "-timeout", timeout.String()}, packages...)
 	cmd := exec.Command("go", args...)
 	cmd.Env = append(os.Environ(), "TF_ACC=1", "TF_ACC_TERRAFORM_PATH="+client.Path, "CHECKPOINT_DISABLE=1")

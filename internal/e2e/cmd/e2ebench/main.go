@@ -25,12 +25,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
-	"github.com/mintlify/terraform-provider-mintlify/internal/e2e"
 	"github.com/mintlify/terraform-provider-mintlify/internal/e2e/noop"
 	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
 	"github.com/mintlify/terraform-provider-mintlify/internal/provider"
+	"github.com/mintlify/terraform-provider-mintlify/internal/provider/acctest"
 	"github.com/mintlify/terraform-provider-mintlify/internal/wait"
+	"github.com/mintlify/terraform-provider-mintlify/internal/wait/waittest"
 )
 
 type row struct {
@@ -59,16 +60,16 @@ func main() {
 	flag.Parse()
 
 	b := &bench{ctx: context.Background(), runs: *runs}
-	root, err := e2e.ModuleRoot()
+	root, err := acctest.ModuleRoot()
 	check(err)
-	b.terraform, err = e2e.Terraform()
+	b.terraform, err = acctest.Terraform()
 	check(err)
 	b.tmp, err = os.MkdirTemp("", "mintlify-bench-")
 	check(err)
 	defer os.RemoveAll(b.tmp)
-	b.mirror, err = e2e.BuildProvider(b.ctx, root, b.tmp)
+	b.mirror, err = acctest.BuildProvider(b.ctx, root, b.tmp)
 	check(err)
-	check(e2e.BuildPlugin(b.ctx, root, b.mirror, "./internal/e2e/cmd/noop-provider", noop.Source))
+	check(acctest.BuildPlugin(b.ctx, root, b.mirror, "./internal/e2e/cmd/noop-provider", noop.Source))
 
 	rows := scheduleRows()
 	rows = append(rows, b.deploymentRows(*deployments, *deploymentLength, *parallelism)...)
@@ -91,7 +92,7 @@ func scheduleRows() []row {
 	for _, l := range []time.Duration{2 * time.Second, 10 * time.Second, time.Minute, 10 * time.Minute} {
 		worstPolls, worstLag := 0, time.Duration(0)
 		for _, j := range []float64{0, 0.5, 1} {
-			p, lag := wait.Simulate(l, wait.DefaultCap, j)
+			p, lag := waittest.Simulate(l, wait.DefaultCap, j)
 			worstPolls, worstLag = max(worstPolls, p), max(worstLag, lag)
 		}
 		rows = append(rows, row{scenario: "schedule: job or deployment of " + l.String() + " (exact, simulated clock)",
@@ -109,7 +110,7 @@ func (b *bench) deploymentRows(n int, length time.Duration, parallelism int) []r
 	defer emu.Close()
 	config := fmt.Sprintf("resource \"mintlify_deployment\" \"prod\" {\n  count = %d\n  triggers = { n = count.index }\n}\n"+
 		"resource \"mintlify_preview_deployment\" \"preview\" {\n  count  = %d\n  branch = \"docs/page-${count.index}\"\n}\n", n, n)
-	wall := b.apply(e2e.ProviderBlock(emu)+config, parallelism)
+	wall := b.apply(acctest.ProviderBlock(emu)+config, parallelism)
 	var polls []int
 	var lags []time.Duration
 	for _, d := range emu.Deployments() {
@@ -134,7 +135,7 @@ func (b *bench) applyRows(n int, length time.Duration, parallelism int) []row {
 	attrs := "  prompt = \"Batch job ${count.index}\"\n"
 	config := fmt.Sprintf("resource \"mintlify_agent_job\" \"job\" {\n  count  = %d\n%s}\n", n, attrs)
 	rss := watchRSS()
-	wall := b.median(func() time.Duration { return b.apply(e2e.ProviderBlock(emu)+config, parallelism) })
+	wall := b.median(func() time.Duration { return b.apply(acctest.ProviderBlock(emu)+config, parallelism) })
 	peak := rss()
 	var polls []int
 	var lags []time.Duration
@@ -167,7 +168,7 @@ func (b *bench) planRows(n, parallelism int, withNoRefresh bool) []row {
 	check(err)
 	defer emu.Close()
 	attrs := "  prompt = \"Job ${count.index}\"\n  wait_for_completion = false\n"
-	jobs := b.workspace(e2e.ProviderBlock(emu) + fmt.Sprintf("resource \"mintlify_agent_job\" \"job\" {\n  count  = %d\n%s}\n", n, attrs))
+	jobs := b.workspace(acctest.ProviderBlock(emu) + fmt.Sprintf("resource \"mintlify_agent_job\" \"job\" {\n  count  = %d\n%s}\n", n, attrs))
 	b.run(jobs, "apply", "-auto-approve", "-input=false", "-parallelism="+strconv.Itoa(parallelism))
 	type mode struct {
 		name, flag, target string
@@ -177,7 +178,7 @@ func (b *bench) planRows(n, parallelism int, withNoRefresh bool) []row {
 	if withNoRefresh {
 		modes = append(modes, mode{"-refresh=false of the same " + strconv.Itoa(n) + " jobs (no API call)", "-refresh=false", "ratio <= 1.1", 1.1})
 	}
-	floorDirs := map[string]*e2e.Workspace{}
+	floorDirs := map[string]*acctest.Workspace{}
 	for _, f := range floors(n, attrs) {
 		floorDirs[f.name] = b.workspace(f.config, f.providers...)
 		b.run(floorDirs[f.name], "apply", "-auto-approve", "-input=false", "-parallelism="+strconv.Itoa(parallelism))
@@ -230,7 +231,7 @@ func (b *bench) listRows(n int) []row {
 		return time.Since(start)
 	})
 	before := emu.CountRequests("GET", "/jobs")
-	dir := b.workspace(e2e.ProviderBlock(emu) + "data \"mintlify_agent_jobs\" \"all\" {}\n" +
+	dir := b.workspace(acctest.ProviderBlock(emu) + "data \"mintlify_agent_jobs\" \"all\" {}\n" +
 		"output \"jobs\" {\n  value = length(data.mintlify_agent_jobs.all.jobs)\n}\n")
 	rss := watchRSS()
 	wall := b.median(func() time.Duration { return b.plan(dir) })
@@ -297,16 +298,16 @@ func floors(n int, jobAttrs string) []floor {
 }
 
 // workspace is a new initialized directory holding config.
-func (b *bench) workspace(config string, providers ...[2]string) *e2e.Workspace {
+func (b *bench) workspace(config string, providers ...[2]string) *acctest.Workspace {
 	b.dirs++
-	ws, err := e2e.NewWorkspace(filepath.Join(b.tmp, "w"+strconv.Itoa(b.dirs)), b.mirror, b.terraform)
+	ws, err := acctest.NewWorkspace(filepath.Join(b.tmp, "w"+strconv.Itoa(b.dirs)), b.mirror, b.terraform)
 	check(err)
 	check(ws.WriteConfig(config, providers...))
 	b.run(ws, "init", "-input=false")
 	return ws
 }
 
-func (b *bench) run(ws *e2e.Workspace, args ...string) {
+func (b *bench) run(ws *acctest.Workspace, args ...string) {
 	_, err := ws.Run(b.ctx, nil, args...)
 	check(err)
 }
@@ -320,7 +321,7 @@ func (b *bench) apply(config string, parallelism int, providers ...[2]string) ti
 }
 
 // plan times a plan in an initialized workspace.
-func (b *bench) plan(ws *e2e.Workspace, args ...string) time.Duration {
+func (b *bench) plan(ws *acctest.Workspace, args ...string) time.Duration {
 	start := time.Now()
 	b.run(ws, append([]string{"plan", "-input=false"}, args...)...)
 	return time.Since(start)

@@ -1,7 +1,9 @@
-// Package e2e runs the real terraform binary against a freshly built
-// provider, the way users run it: through terraform init from a local
-// mirror, as a plugin process. End-to-end tests and benchmarks use it.
-package e2e
+// Package acctest is what the provider's acceptance tests, the end-to-end
+// tests and the benchmarks share: the client under test (Terraform or
+// OpenTofu) and its environment, provider blocks for the emulator, and
+// workspaces that run the real binary against a freshly built provider, the
+// way users run it (terraform init from a local mirror, a plugin process).
+package acctest
 
 import (
 	"bytes"

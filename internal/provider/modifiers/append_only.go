@@ -1,4 +1,4 @@
-package provider
+package modifiers
 
 import (
 	"context"
@@ -7,18 +7,19 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// appendOnly plans follow_up_prompts: prompts added after those already
-// sent are sent in place; any other change (an edit, a removal, a reorder)
-// cannot be undone in a conversation, so it replaces the job.
-type appendOnly struct{}
+// AppendOnly plans a conversation, such as follow_up_prompts: what is
+// added after the elements already sent is sent in place; any other change
+// (an edit, a removal, a reorder) cannot be undone in a conversation, so it
+// replaces the resource.
+type AppendOnly struct{}
 
-func (appendOnly) Description(context.Context) string {
-	return "Prompts appended to the list are sent to the job in place; editing, removing or reordering a sent prompt replaces the job."
+func (AppendOnly) Description(context.Context) string {
+	return "Elements appended to the list are sent in place; editing, removing or reordering a sent one replaces the resource."
 }
 
-func (m appendOnly) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
+func (m AppendOnly) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
 
-func (appendOnly) PlanModifyList(ctx context.Context, req planmodifier.ListRequest, resp *planmodifier.ListResponse) {
+func (AppendOnly) PlanModifyList(ctx context.Context, req planmodifier.ListRequest, resp *planmodifier.ListResponse) {
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || req.PlanValue.IsUnknown() {
 		return
 	}

@@ -1,0 +1,36 @@
+package provider
+
+import (
+	"context"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/action"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+)
+
+// invocation readies the run of one action invocation of op: its client
+// and project, its wait settings (def bounds it by default), and its
+// progress, which stops once ctx ends. ctx is bounded by the timeout. run is
+// nil when the arguments were wrong (resp says why).
+func invocation[T any](ctx context.Context, d *providerData, op *operation[T], w actionWait, def time.Duration,
+	resp *action.InvokeResponse) (context.Context, *run[T], context.CancelFunc) {
+	client, project, diags := d.clientFor(w.ProjectID)
+	resp.Diagnostics.Append(diags...)
+	settings, diags := w.settings(def)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return ctx, nil, func() {}
+	}
+	ctx, cancel := context.WithTimeout(ctx, settings.limit)
+	ctx, progress := actionProgress(ctx, resp)
+	return ctx, &run[T]{op: op, data: d, client: client, project: project, settings: settings, holder: invoking, progress: progress}, cancel
+}
+
+// readActionConfig reads an action's configuration into m. An action block
+// without a config block has none: every argument is left unset.
+func readActionConfig(ctx context.Context, req action.InvokeRequest, m any) diag.Diagnostics {
+	if req.Config.Raw.IsNull() {
+		return nil
+	}
+	return req.Config.Get(ctx, m)
+}

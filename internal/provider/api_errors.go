@@ -1,0 +1,198 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
+)
+
+// about is what a call was about, for explaining its errors: the project,
+// the object (its noun, and its ID; none for a start or a listing), the
+// setting that bounds the operation, and the plan feature it needs.
+type about struct {
+	project, noun, id string
+	timeout           string
+	feature           string
+	// refused explains a refusal that means something for this kind.
+	refused func(*mintlify.APIError, about) string
+}
+
+// explain says what went wrong in a call to the API and what the user can
+// do about it. ctx is the operation's: whether it has ended tells the
+// operation's timeout, or an interrupt, from the request's own limit.
+func (d *providerData) explain(ctx context.Context, err error, a about) string {
+	var (
+		notSent      *mintlify.NotSentError
+		unauthorized *mintlify.UnauthorizedError
+		notFound     *mintlify.NotFoundError
+		rateLimited  *mintlify.RateLimitedError
+		decode       *mintlify.DecodeError
+		api          *mintlify.APIError
+	)
+	if errors.As(err, &api) && a.refused != nil {
+		if text := a.refused(api, a); text != "" {
+			return text
+		}
+	}
+	switch {
+	case errors.As(err, &rateLimited):
+		return rateLimitText(ctx, rateLimited, a)
+	case errors.As(err, &unauthorized) && unauthorized.StatusCode == 403:
+		return forbiddenText(unauthorized.APIError, a)
+	case errors.As(err, &unauthorized):
+		return unauthorizedText(unauthorized.Message)
+	case errors.As(err, &notFound) && a.id != "":
+		return fmt.Sprintf("Mintlify answered 404 (%s): %q was not found in project %q. Check the ID and project_id.", notFound.Message, a.id, a.project)
+	case errors.As(err, &notFound):
+		return fmt.Sprintf("Mintlify answered 404 (%s) for project %q at %s. Check project_id, and base_url: it must be the API's root, "+
+			"such as %s, with no path after it.", notFound.Message, a.project, d.client.BaseURL(), mintlify.DefaultBaseURL)
+	case errors.As(err, &decode):
+		return fmt.Sprintf("Mintlify answered with something that is not the API's JSON, often a proxy or gateway page: %s. "+
+			"Check base_url; if it persists, try again later.", decode)
+	case errors.As(err, &api) && api.StatusCode >= 500:
+		return fmt.Sprintf("Mintlify had a server error (%s).", api)
+	case errors.As(err, &api):
+		return fmt.Sprintf("Mintlify refused the request: %s.", api)
+	case errors.As(err, &notSent):
+		return notSentText(ctx, notSent, a, d.client.BaseURL())
+	case ended(ctx) != "":
+		return fmt.Sprintf("%s before Mintlify answered (%s).", ended(ctx), err)
+	case errors.Is(err, context.DeadlineExceeded):
+		return fmt.Sprintf("Mintlify did not answer within request_timeout (%s). Raise request_timeout if Mintlify is slow to answer.", err)
+	default:
+		return fmt.Sprintf("The request failed: %s. Check base_url and the network.", err)
+	}
+}
+
+// ended says how the operation's context ended ("" while it goes on): its
+// timeout ran out, or it was interrupted.
+func ended(ctx context.Context) string {
+	switch ctx.Err() {
+	case context.DeadlineExceeded:
+		return "The timeout ran out"
+	case context.Canceled:
+		return "It was interrupted"
+	}
+	return ""
+}
+
+func notSentText(ctx context.Context, notSent *mintlify.NotSentError, a about, baseURL string) string {
+	switch {
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return fmt.Sprintf("%s ran out before the request could be sent, so nothing was started or changed. Raise %s.", a.timeout, a.timeout)
+	case errors.Is(ctx.Err(), context.Canceled):
+		return "It was interrupted before the request was sent, so nothing was started or changed."
+	}
+	return fmt.Sprintf("The request never reached Mintlify, so nothing was started or changed: %s. "+
+		"Check base_url (%s) and the network, then try again.", notSent.Err, baseURL)
+}
+
+func unauthorizedText(message string) string {
+	why := "the key is wrong, or it has expired"
+	if strings.Contains(strings.ToLower(message), "expire") {
+		why = "the key has expired"
+	}
+	return fmt.Sprintf("Mintlify rejected the API key (HTTP 401: %s): %s. Admin API keys expire after 7 to 90 days unless they "+
+		"are set never to. Check api_key (or the %s environment variable); to rotate the key, create a new admin API key (mint_...) "+
+		"on the API keys page of the Mintlify dashboard and set it in its place.", message, why, envAPIKey)
+}
+
+// forbiddenText quotes Mintlify's 403 and names the causes that fit its
+// text, most likely first: a key without the project, a key limited to
+// reading, a caller outside the key's IP allowlist, a plan without the
+// feature.
+func forbiddenText(api *mintlify.APIError, a about) string {
+	feature := a.feature
+	if feature == "" {
+		feature = "the REST API (it needs a Pro or Enterprise plan)"
+	}
+	causes := map[string]string{
+		"project": fmt.Sprintf("the API key may not use project %q: check project_id, or use an admin API key of the organization "+
+			"that owns the project", a.project),
+		"scope": fmt.Sprintf("the API key is limited to the read scope, and %s %s needs the write scope: create a key with "+
+			"the write scope", api.Method, api.Path),
+		"ip": "the caller's address is outside the API key's IP allowlist: run from an allowed address, or change the allowlist " +
+			"on the API keys page",
+		"plan": fmt.Sprintf("the organization's plan lacks %s, a feature not available on every Mintlify plan: check the plan "+
+			"in the dashboard", feature),
+	}
+	text := strings.ToLower(api.Message)
+	var order []string
+	switch {
+	case strings.Contains(text, "scope"), strings.Contains(text, "read-only"), strings.Contains(text, "read only"):
+		order = []string{"scope"}
+	case strings.Contains(text, "allowlist"), strings.Contains(text, "allow list"), strings.Contains(text, "ip address"):
+		order = []string{"ip"}
+	case strings.Contains(text, "plan"), strings.Contains(text, "enterprise"), strings.Contains(text, "not enabled"),
+		strings.Contains(text, "not available"), strings.Contains(text, "upgrade"):
+		order = []string{"plan"}
+	case strings.Contains(text, "project"), strings.Contains(text, "access"):
+		order = []string{"project"}
+	case a.feature != "":
+		order = []string{"plan", "project", "scope", "ip"}
+	default:
+		order = []string{"project", "scope", "ip", "plan"}
+	}
+	if api.Method == "GET" {
+		order = without(order, "scope")
+		if len(order) == 0 {
+			order = []string{"project", "ip", "plan"}
+		}
+	}
+	detail := fmt.Sprintf("Mintlify refused the request (HTTP 403: %q). This means %s.", api.Message, causes[order[0]])
+	for i, c := range order[1:] {
+		if i == 0 {
+			detail += " It can also mean that " + causes[c]
+		} else {
+			detail += "; or that " + causes[c]
+		}
+		if i == len(order)-2 {
+			detail += "."
+		}
+	}
+	return detail
+}
+
+func without(list []string, s string) []string {
+	var out []string
+	for _, v := range list {
+		if v != s {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// rateLimitText names the limit a call hit, when to try again, and what
+// helps against that limit.
+func rateLimitText(ctx context.Context, e *mintlify.RateLimitedError, a about) string {
+	who := "The organization"
+	if e.Limit != nil && e.Limit.PerProject {
+		who = fmt.Sprintf("Project %q", a.project)
+	}
+	hit := "Mintlify's rate limit was hit"
+	if e.Limit != nil {
+		hit = fmt.Sprintf("%s hit Mintlify's rate limit of %s", who, e.Limit.Allowance)
+	}
+	when := "later"
+	if e.RetryAfter > 0 {
+		when = fmt.Sprintf("in %s (at %s)", e.RetryAfter.Round(time.Second), time.Now().Add(e.RetryAfter).UTC().Format(time.RFC3339))
+	}
+	detail := fmt.Sprintf("%s (HTTP 429: %s).", hit, e.Message)
+	if how := ended(ctx); how != "" {
+		detail = fmt.Sprintf("%s while the provider waited out a rate limit, so nothing was started or changed: %s", how, detail)
+	}
+	switch e.Limit {
+	case mintlify.PreviewLimit, mintlify.TriggerLimit:
+		return fmt.Sprintf("%s Try again %s, or raise %s: the provider waits out this limit whenever Mintlify's Retry-After "+
+			"fits in the time left.", detail, when, a.timeout)
+	case mintlify.AnalyticsLimit:
+		return fmt.Sprintf("%s Try again %s. Every analytics data source counts against this limit, at every plan and refresh: "+
+			"fewer of them, or planning less often, stays under it.", detail, when)
+	}
+	return fmt.Sprintf("%s Try again %s.", detail, when)
+}

@@ -1,0 +1,214 @@
+package provider
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/float64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
+	"github.com/mintlify/terraform-provider-mintlify/internal/provider/customtypes"
+)
+
+// field is an attribute the API reports about a T, declared once: its name
+// and doc for every schema that shows it (resource, data source, listing),
+// and how to read its value from what the API sent. Values are Terraform
+// values, written to state as they are: refreshing many resources, and
+// listings of thousands of items, cost no reflection.
+type field[T any] struct {
+	name, doc string
+	typ       fieldType
+	// nested are an object's string attributes, as name and doc.
+	nested [][2]string
+	value  func(T) tftypes.Value
+}
+
+// fields is every attribute the API reports about a T.
+type fields[T any] []field[T]
+
+type fieldType int
+
+const (
+	textField fieldType = iota
+	timeField
+	modelField
+	numberField
+	integerField
+	objectField
+)
+
+// text is a string field, null when the API sent "".
+func text[T any](name, doc string, get func(T) string) field[T] {
+	return field[T]{name: name, doc: doc, value: func(v T) tftypes.Value { return tfString(get(v)) }}
+}
+
+// timestamp is a time the API sent, kept exactly as it wrote it.
+func timestamp[T any](name, doc string, get func(T) *mintlify.Time) field[T] {
+	return field[T]{name: name, doc: doc, typ: timeField, value: func(v T) tftypes.Value {
+		if t := get(v); t != nil {
+			return tfString(t.Text)
+		}
+		return tfString("")
+	}}
+}
+
+// number is a decimal the API reports.
+func number[T any](name, doc string, get func(T) float64) field[T] {
+	return field[T]{name: name, doc: doc, typ: numberField, value: func(v T) tftypes.Value {
+		return tftypes.NewValue(tftypes.Number, get(v))
+	}}
+}
+
+// integer is a whole number the API reports.
+func integer[T any](name, doc string, get func(T) int64) field[T] {
+	return field[T]{name: name, doc: doc, typ: integerField, value: func(v T) tftypes.Value {
+		return tftypes.NewValue(tftypes.Number, get(v))
+	}}
+}
+
+// object is a nested object of strings; get returns its values by name
+// ("" is null). With no value at all, the API has not reported the object
+// yet, and it is null.
+func object[T any](name, doc string, nested [][2]string, get func(T) map[string]string) field[T] {
+	f := field[T]{name: name, doc: doc, typ: objectField, nested: nested}
+	typ := f.tfType()
+	f.value = func(v T) tftypes.Value {
+		values := get(v)
+		attrs := make(map[string]tftypes.Value, len(nested))
+		known := false
+		for _, n := range nested {
+			attrs[n[0]] = tfString(values[n[0]])
+			known = known || values[n[0]] != ""
+		}
+		if !known {
+			return tftypes.NewValue(typ, nil)
+		}
+		return tftypes.NewValue(typ, attrs)
+	}
+	return f
+}
+
+// tfType is the field's Terraform type.
+func (f field[T]) tfType() tftypes.Type {
+	switch f.typ {
+	case numberField, integerField:
+		return tftypes.Number
+	case objectField:
+		attrs := make(map[string]tftypes.Type, len(f.nested))
+		for _, n := range f.nested {
+			attrs[n[0]] = tftypes.String
+		}
+		return tftypes.Object{AttributeTypes: attrs}
+	}
+	return tftypes.String
+}
+
+func (f field[T]) stringType() basetypes.StringTypable {
+	switch f.typ {
+	case timeField:
+		return timetypes.RFC3339Type{}
+	case modelField:
+		return customtypes.ModelType{}
+	}
+	return nil
+}
+
+// names are the fields' attribute names.
+func (fs fields[T]) names() []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.name
+	}
+	return out
+}
+
+// values are what the API reported in v, by attribute name.
+func (fs fields[T]) values(v T) map[string]tftypes.Value {
+	out := make(map[string]tftypes.Value, len(fs))
+	for _, f := range fs {
+		out[f.name] = f.value(v)
+	}
+	return out
+}
+
+// unknown is every field unknown: a plan's values before the API reports.
+func (fs fields[T]) unknown() map[string]tftypes.Value {
+	out := make(map[string]tftypes.Value, len(fs))
+	for _, f := range fs {
+		out[f.name] = tftypes.NewValue(f.tfType(), tftypes.UnknownValue)
+	}
+	return out
+}
+
+// except is the fields without those named.
+func (fs fields[T]) except(names ...string) fields[T] {
+	var out fields[T]
+	for _, f := range fs {
+		skip := false
+		for _, n := range names {
+			skip = skip || f.name == n
+		}
+		if !skip {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// resourceAttributes are the fields as computed resource attributes. They
+// keep their state value in a plan: only the API changes them.
+func (fs fields[T]) resourceAttributes() map[string]rschema.Attribute {
+	out := map[string]rschema.Attribute{}
+	for _, f := range fs {
+		switch f.typ {
+		case objectField:
+			nested := map[string]rschema.Attribute{}
+			for _, n := range f.nested {
+				nested[n[0]] = rschema.StringAttribute{Computed: true, MarkdownDescription: n[1]}
+			}
+			out[f.name] = rschema.SingleNestedAttribute{MarkdownDescription: f.doc, Computed: true, Attributes: nested,
+				PlanModifiers: []planmodifier.Object{objectplanmodifier.UseStateForUnknown()}}
+		case numberField:
+			out[f.name] = rschema.Float64Attribute{MarkdownDescription: f.doc, Computed: true,
+				PlanModifiers: []planmodifier.Float64{float64planmodifier.UseStateForUnknown()}}
+		case integerField:
+			out[f.name] = rschema.Int64Attribute{MarkdownDescription: f.doc, Computed: true,
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}}
+		default:
+			out[f.name] = rschema.StringAttribute{MarkdownDescription: f.doc, Computed: true, CustomType: f.stringType(),
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
+		}
+	}
+	return out
+}
+
+// dataSourceAttributes are the fields as data source attributes.
+func (fs fields[T]) dataSourceAttributes() map[string]dschema.Attribute {
+	out := map[string]dschema.Attribute{}
+	for _, f := range fs {
+		out[f.name] = f.dataSourceAttribute()
+	}
+	return out
+}
+
+func (f field[T]) dataSourceAttribute() dschema.Attribute {
+	switch f.typ {
+	case objectField:
+		nested := map[string]dschema.Attribute{}
+		for _, n := range f.nested {
+			nested[n[0]] = dschema.StringAttribute{Computed: true, MarkdownDescription: n[1]}
+		}
+		return dschema.SingleNestedAttribute{MarkdownDescription: f.doc, Computed: true, Attributes: nested}
+	case numberField:
+		return dschema.Float64Attribute{MarkdownDescription: f.doc, Computed: true}
+	case integerField:
+		return dschema.Int64Attribute{MarkdownDescription: f.doc, Computed: true}
+	}
+	return dschema.StringAttribute{MarkdownDescription: f.doc, Computed: true, CustomType: f.stringType()}
+}
