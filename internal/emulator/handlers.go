@@ -21,6 +21,8 @@ type Request struct {
 	At     time.Time
 	// WithKey is whether the request carried an Authorization header.
 	WithKey bool
+	// UserAgent names the provider build that sent the request.
+	UserAgent string
 }
 
 func (s *Server) routes() {
@@ -58,7 +60,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.requests = append(s.requests, Request{
 		Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, JobID: r.PathValue("id"),
 		Status: x.status, Body: string(body), At: s.opts.Now(),
-		WithKey: r.Header.Get("Authorization") != "",
+		WithKey: r.Header.Get("Authorization") != "", UserAgent: r.UserAgent(),
 	})
 	s.mu.Unlock()
 }

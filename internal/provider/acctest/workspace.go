@@ -69,7 +69,8 @@ func BuildPlugin(ctx context.Context, moduleRoot, mirror, pkg, source string) er
 	return nil
 }
 
-// Workspace is a terraform working directory wired to a provider mirror.
+// Workspace is a terraform working directory wired to where providers
+// install from: a local mirror, or a local registry.
 type Workspace struct {
 	Dir       string
 	Terraform string
@@ -79,12 +80,18 @@ type Workspace struct {
 // NewWorkspace creates dir with a CLI configuration that installs providers
 // from mirror only, so nothing reaches the network.
 func NewWorkspace(dir, mirror, terraform string) (*Workspace, error) {
+	cfg := fmt.Sprintf("provider_installation {\n  filesystem_mirror {\n    path = %q\n  }\n}\n", mirror)
+	return NewWorkspaceWithCLIConfig(dir, cfg, terraform)
+}
+
+// NewWorkspaceWithCLIConfig creates dir with this CLI configuration, such
+// as one that installs from a local registry.
+func NewWorkspaceWithCLIConfig(dir, cliConfig, terraform string) (*Workspace, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
 	rc := filepath.Join(dir, ".terraformrc")
-	cfg := fmt.Sprintf("provider_installation {\n  filesystem_mirror {\n    path = %q\n  }\n}\n", mirror)
-	if err := os.WriteFile(rc, []byte(cfg), 0o600); err != nil {
+	if err := os.WriteFile(rc, []byte(cliConfig), 0o600); err != nil {
 		return nil, err
 	}
 	env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+rc, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1",
