@@ -2,7 +2,9 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/http"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -41,21 +43,23 @@ func sendFollowUp(ctx context.Context, r *run[*mintlify.AgentJob], job *mintlify
 	sent, err := r.client.SendMessage(ctx, r.project, job.ID, prompt)
 	if err != nil {
 		mayHave := mintlify.MayHaveActed(err)
-		r.diags.Append(followUpFailed(job.ID, prompt, r.data.explain(ctx, err, r.about(job.ID)), mayHave))
+		r.diags.Append(followUpFailed(job.ID, prompt, r.data.explain(ctx, err, r.about(job.ID)), err))
 		return followUp{job: job, at: at, recorded: mayHave}
 	}
 	r.report("Sent the follow-up prompt to agent job %s", job.ID)
 	return followUp{job: sent, at: at, recorded: true, ok: true}
 }
 
-// followUpFailed explains a follow-up prompt Mintlify did not take.
-func followUpFailed(id, prompt, explained string, mayHaveActed bool) diag.Diagnostic {
+// followUpFailed explains a follow-up prompt that failed with err.
+func followUpFailed(id, prompt, explained string, err error) diag.Diagnostic {
 	detail := fmt.Sprintf("Sending follow-up prompt %q to agent job %s failed. %s", prompt, id, explained)
-	if mayHaveActed {
+	var api *mintlify.APIError
+	switch {
+	case mintlify.MayHaveActed(err):
 		detail += " Mintlify may have received the prompt before the connection failed, so the provider counts it as sent and " +
 			"never sends it again: check the job's conversation in the Mintlify dashboard, and if the prompt is not there, " +
 			"add it again as a new follow-up."
-	} else {
+	case errors.As(err, &api) && api.StatusCode == http.StatusBadRequest:
 		detail += " An archived job takes no more prompts: start a new job instead."
 	}
 	return diag.NewErrorDiagnostic("Could not send the follow-up prompt", detail)

@@ -250,6 +250,9 @@ func TestAccAgentJob_badConversationInputs(t *testing.T) {
 		"empty follow-up":    bad("prompt = \"x\"\nfollow_up_prompts = [\"ok\", \"\"]", notBlank...),
 		"blank follow-up":    bad("prompt = \"x\"\nfollow_up_prompts = [\"  \"]", notBlank...),
 		"blank branch":       bad("prompt = \"x\"\nbranch = \" \"", "branch", "must not be empty"),
+		"branch with ..":     bad("prompt = \"x\"\nbranch = \"docs..x\"", "Invalid branch", `"docs..x"`, `must not contain ".."`),
+		"branch with space":  bad("prompt = \"x\"\nbranch = \"docs x\"", "Invalid branch", "must not contain spaces"),
+		"branch .lock":       bad("prompt = \"x\"\nbranch = \"docs/x.lock\"", "Invalid branch", `end with ".lock"`),
 		"haiku for new jobs": bad("prompt = \"x\"\nmodel = \"claude-haiku-4-5\"", "Invalid model for a new job", `"sonnet" or "opus"`),
 	})
 }

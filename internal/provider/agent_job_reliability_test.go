@@ -220,3 +220,32 @@ func TestAccAgentJob_createAnswered404(t *testing.T) {
 		}},
 	})
 }
+
+// TestAccPlainTextRateLimitIsWaitedOut answers the first starts with 429s
+// whose body is text/plain, as some of Mintlify's are: they are rate limits
+// all the same, waited out, and each operation starts once.
+func TestAccPlainTextRateLimitIsWaitedOut(t *testing.T) {
+	for name, tc := range map[string]struct {
+		config  string
+		started func(*emulator.Server) int
+	}{
+		"agent job":  {`resource "mintlify_agent_job" "test" { prompt = "Through the limit" }`, func(e *emulator.Server) int { return len(e.Jobs()) }},
+		"deployment": {`resource "mintlify_deployment" "test" {}`, func(e *emulator.Server) int { return len(e.Deployments()) }},
+	} {
+		t.Run(name, func(t *testing.T) {
+			env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce, PlainTextRateLimits: true})
+			env.emulatorOnly(t)
+			env.emu.SetFaults(emulator.Faults{Reject429: 2, RetryAfter: time.Second})
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps:                    []resource.TestStep{{Config: env.config(tc.config)}},
+			})
+			if n := tc.started(env.emu); n != 1 {
+				t.Errorf("%d started, want 1", n)
+			}
+			if n := env.emu.CountRequests(http.MethodPost, ""); n != 3 {
+				t.Errorf("%d starts sent, want the 2 refused and the 1 accepted", n)
+			}
+		})
+	}
+}

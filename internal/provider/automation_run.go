@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -22,6 +23,13 @@ var automationRuns = &operation[*mintlify.AutomationRun]{
 	follow:  wait.Kind[*mintlify.AutomationRun]{ID: func(r *mintlify.AutomationRun) string { return r.InstanceID }},
 	refused: automationRefused,
 }
+
+// defaultAutomationTimeout bounds starting a run, a 429's wait included.
+const defaultAutomationTimeout = 5 * time.Minute
+
+// automationTimeoutDoc documents how long starting a run may take.
+var automationTimeoutDoc = fmt.Sprintf("How long starting the run may take, as a Go duration, waiting out Mintlify's rate "+
+	"limit whenever its Retry-After fits. Defaults to `%s`.", durationText(defaultAutomationTimeout))
 
 // automationNote says what the API does not offer, for the docs.
 const automationNote = "Mintlify's API can start a run but has no endpoint to follow one: the run goes on in Mintlify, " +
@@ -42,13 +50,17 @@ func automationRefused(api *mintlify.APIError, a about) string {
 }
 
 // runAutomation starts one run of automationID in the project (the
-// provider's when projectID is null), for the resource and the action.
-func (d *providerData) runAutomation(ctx context.Context, projectID types.String, automationID string, h holder) (*run[*mintlify.AutomationRun], *mintlify.AutomationRun) {
+// provider's when projectID is null), within settings' limit, for the
+// resource and the action.
+func (d *providerData) runAutomation(ctx context.Context, projectID types.String, automationID string, settings waitSettings,
+	h holder) (*run[*mintlify.AutomationRun], *mintlify.AutomationRun) {
 	client, project, diags := d.clientFor(projectID)
-	r := &run[*mintlify.AutomationRun]{op: automationRuns, data: d, client: client, project: project, holder: h, diags: diags}
+	r := &run[*mintlify.AutomationRun]{op: automationRuns, data: d, client: client, project: project, settings: settings, holder: h, diags: diags}
 	if diags.HasError() {
 		return r, nil
 	}
+	ctx, cancel := context.WithTimeout(ctx, settings.limit)
+	defer cancel()
 	ar, err := client.TriggerAutomation(ctx, project, automationID)
 	if err != nil {
 		r.startFailedOn(ctx, err, automationID)

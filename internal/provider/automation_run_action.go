@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/mintlify/terraform-provider-mintlify/internal/provider/customtypes"
 	"github.com/mintlify/terraform-provider-mintlify/internal/provider/validators"
 )
 
@@ -22,8 +23,9 @@ type automationRunAction struct {
 }
 
 type automationRunActionModel struct {
-	AutomationID types.String `tfsdk:"automation_id"`
-	ProjectID    types.String `tfsdk:"project_id"`
+	AutomationID types.String         `tfsdk:"automation_id"`
+	ProjectID    types.String         `tfsdk:"project_id"`
+	Timeout      customtypes.Duration `tfsdk:"timeout"`
 }
 
 func (a *automationRunAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
@@ -46,6 +48,12 @@ func (a *automationRunAction) Schema(_ context.Context, _ action.SchemaRequest, 
 				Optional:            true,
 				Validators:          []validator.String{validators.ProjectID},
 			},
+			"timeout": schema.StringAttribute{
+				MarkdownDescription: automationTimeoutDoc,
+				Optional:            true,
+				CustomType:          customtypes.DurationType{},
+				Validators:          []validator.String{validators.Positive(durationText(defaultAutomationTimeout))},
+			},
 		},
 	}
 }
@@ -60,8 +68,14 @@ func (a *automationRunAction) Invoke(ctx context.Context, req action.InvokeReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	limit, diags := durationOr(m.Timeout, defaultAutomationTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	ctx, progress := actionProgress(ctx, resp)
-	run, started := a.data.runAutomation(ctx, m.ProjectID, m.AutomationID.ValueString(), invoking)
+	run, started := a.data.runAutomation(ctx, m.ProjectID, m.AutomationID.ValueString(),
+		waitSettings{limit: limit, timeout: actionTimeout}, invoking)
 	resp.Diagnostics.Append(run.diags...)
 	if started != nil {
 		progress("Queued run %s of automation %s in project %s (background job %s)", started.InstanceID, m.AutomationID.ValueString(),

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -28,14 +29,17 @@ func NewAutomationRunResource() resource.Resource {
 type automationRunResource struct{ operationResource }
 
 type automationRunResourceModel struct {
-	ID           types.String `tfsdk:"id"`
-	ProjectID    types.String `tfsdk:"project_id"`
-	AutomationID types.String `tfsdk:"automation_id"`
-	Triggers     types.Map    `tfsdk:"triggers"`
-	JobID        types.String `tfsdk:"job_id"`
+	ID           types.String   `tfsdk:"id"`
+	ProjectID    types.String   `tfsdk:"project_id"`
+	AutomationID types.String   `tfsdk:"automation_id"`
+	Triggers     types.Map      `tfsdk:"triggers"`
+	JobID        types.String   `tfsdk:"job_id"`
+	Timeouts     timeouts.Value `tfsdk:"timeouts"`
 }
 
-func (r *automationRunResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *automationRunResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	timeoutsAttr, diags := timeoutsAttribute(ctx, timeouts.Opts{Create: true, CreateDescription: automationTimeoutDoc})
+	resp.Diagnostics = diags
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Runs a scheduled Mintlify automation now, instead of at its next scheduled time, for example " +
 			"after a merge. Only automations with a custom schedule can be triggered. Change `triggers` to run it again. " +
@@ -53,6 +57,7 @@ func (r *automationRunResource) Schema(_ context.Context, _ resource.SchemaReque
 				"Changing it starts a new run."),
 			"triggers": triggersAttribute("run"),
 			"job_id":   idAttribute("The ID of the background job that processes the run."),
+			"timeouts": timeoutsAttr,
 		},
 	}
 }
@@ -63,7 +68,13 @@ func (r *automationRunResource) Create(ctx context.Context, req resource.CreateR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	run, started := r.data.runAutomation(ctx, m.ProjectID, m.AutomationID.ValueString(), creating)
+	limit, diags := m.Timeouts.Create(ctx, defaultAutomationTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	run, started := r.data.runAutomation(ctx, m.ProjectID, m.AutomationID.ValueString(),
+		waitSettings{limit: limit, timeout: "timeouts.create"}, creating)
 	resp.Diagnostics.Append(run.diags...)
 	if started == nil {
 		return

@@ -164,8 +164,10 @@ func TestAccPreviewDeployment_badInputs(t *testing.T) {
 	env := newAccEnv(t, emulator.Options{})
 	env.expectNoRequests(t)
 	testBadConfigs(t, map[string]badConfig{
-		"empty branch": {previewConfig(env, ""), errorLike("branch", "must not be empty")},
-		"blank branch": {previewConfig(env, "  "), errorLike("branch", "must not be empty")},
+		"empty branch":           {previewConfig(env, ""), errorLike("branch", "must not be empty")},
+		"blank branch":           {previewConfig(env, "  "), errorLike("branch", "must not be empty")},
+		"branch starting with -": {previewConfig(env, "-f"), errorLike("Invalid branch", `"-f"`, "must not start with '-'")},
+		"branch ending with /":   {previewConfig(env, "docs/"), errorLike("Invalid branch", "must not start or end with '/'")},
 		"no branch": {env.config(`resource "mintlify_preview_deployment" "test" {}`),
 			regexp.MustCompile(`(?i)"branch" is required`)},
 		"poll_interval zero": {previewConfig(env, "docs", `poll_interval = "0s"`), errorLike("poll_interval", "at least 1s")},

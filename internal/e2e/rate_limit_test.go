@@ -1,0 +1,54 @@
+package e2e
+
+import (
+	"context"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
+	"github.com/mintlify/terraform-provider-mintlify/internal/provider/acctest"
+)
+
+// TestSharedTriggerLimit applies 10 production deployments and 10
+// automation runs at -parallelism=20: they share Mintlify's limit of 10
+// triggers per 10 seconds, so half are refused at first and waited out;
+// every one starts exactly once.
+func TestSharedTriggerLimit(t *testing.T) {
+	ws := setup(t)
+	emu := emulator.Start(t, emulator.Options{DeploymentQueued: 100 * time.Millisecond, DeploymentInProgress: 200 * time.Millisecond})
+	const each = 10
+	config := acctest.ProviderBlock(emu) + `
+resource "mintlify_deployment" "site" {
+  count    = ` + strconv.Itoa(each) + `
+  triggers = { n = count.index }
+}
+
+resource "mintlify_automation_run" "nightly" {
+  count         = ` + strconv.Itoa(each) + `
+  automation_id = "` + emulator.DefaultAutomationID + `"
+  triggers      = { n = count.index }
+}
+`
+	if err := ws.WriteConfig(config); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	if _, err := ws.Run(ctx, nil, "init", "-input=false"); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := ws.Run(ctx, nil, "apply", "-auto-approve", "-input=false", "-parallelism=20"); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	refused := 0
+	for _, r := range emu.Requests() {
+		if r.Status == 429 {
+			refused++
+		}
+	}
+	if d, r := len(emu.Deployments()), len(emu.AutomationRuns()); d != each || r != each || refused == 0 {
+		t.Errorf("%d deployments and %d automation runs after %d refused triggers; want %d of each, each once, and the limit hit",
+			d, r, refused, each)
+	}
+}
