@@ -133,9 +133,9 @@ type memo[T any] struct {
 	value T
 }
 
-func (m *memo[T]) get(key string, make func() T) T {
+func (m *memo[T]) get(key string, compute func() T) T {
 	if m.key != key {
-		m.key, m.value = key, make()
+		m.key, m.value = key, compute()
 	}
 	return m.value
 }

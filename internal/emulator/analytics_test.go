@@ -24,7 +24,7 @@ func listAll(t *testing.T, s *Server, endpoint, field string, query url.Values) 
 		}
 		items, _ := out[field].([]any)
 		for _, it := range items {
-			all = append(all, it.(map[string]any))
+			all = append(all, object(it))
 		}
 		next, _ := out["nextCursor"].(string)
 		if more, has := out["hasMore"]; has && more != (next != "") {
@@ -52,7 +52,7 @@ func TestFeedbackPagesAndFilters(t *testing.T) {
 	}
 	ids := map[string]bool{}
 	for i, f := range all {
-		ids[f["id"].(string)] = true
+		ids[str(f["id"])] = true
 		if f["createdAt"] != at(i).Format(timeLayout) {
 			t.Fatalf("entry %d at %v, want %s: newest first", i, f["createdAt"], at(i).Format(timeLayout))
 		}
@@ -93,7 +93,7 @@ func TestFeedbackPagesAndFilters(t *testing.T) {
 		got, _ := listAll(t, s, "feedback", "feedback", tc.query)
 		var times []string
 		for _, f := range got {
-			times = append(times, f["createdAt"].(string))
+			times = append(times, str(f["createdAt"]))
 		}
 		if !slices.Equal(times, want) {
 			t.Errorf("%s: %d entries, want %d", name, len(times), len(want))
@@ -163,7 +163,7 @@ func TestConversationsAndThreads(t *testing.T) {
 		t.Fatalf("%d conversations in %d pages: %v", len(all), pages, all)
 	}
 	for i := 1; i < len(all); i++ {
-		if all[i]["id"].(string) >= all[i-1]["id"].(string) || all[i]["timestamp"].(string) > all[i-1]["timestamp"].(string) {
+		if str(all[i]["id"]) >= str(all[i-1]["id"]) || str(all[i]["timestamp"]) > str(all[i-1]["timestamp"]) {
 			t.Errorf("conversation %d is not older than the one before", i)
 		}
 	}
@@ -198,7 +198,7 @@ func TestSearches(t *testing.T) {
 	if len(all) != 10 || pages != 3 || all[0]["searchQuery"] != "term 9" || all[0]["hits"] != 19.0 || all[9]["hits"] != 1.0 {
 		t.Fatalf("%d terms in %d pages: %v", len(all), pages, all)
 	}
-	if top := all[0]; top["topClickedPage"] != "/page-2" || top["ctr"].(float64) <= 0 || top["ctr"].(float64) >= 1 {
+	if top := all[0]; top["topClickedPage"] != "/page-2" || num(top["ctr"]) <= 0 || num(top["ctr"]) >= 1 {
 		t.Errorf("most searched term: %v", top)
 	}
 	if _, out := call(t, s, "GET", analyticsPath+"searches", DefaultAPIKey, ""); out["totalSearches"] != 100.0 || out["nextCursor"] != nil {

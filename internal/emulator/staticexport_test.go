@@ -49,7 +49,7 @@ func TestStaticExportProgresses(t *testing.T) {
 		if st["status"] != StaticExportRunning || p <= progress || p >= 100 || n <= pages || st["updatedAt"] == updated || st["error"] != nil {
 			t.Errorf("running, step %d: %v; want progress and pageCount rising, updatedAt moving", i, st)
 		}
-		progress, pages, updated = p, n, st["updatedAt"].(string)
+		progress, pages, updated = p, n, str(st["updatedAt"])
 	}
 	if pages != 32 || progress != 80 || updated != "2026-12-01T07:55:57.120Z" {
 		t.Errorf("after 8s of 10: %v pages, %v%%, updated %s; want 32, 80 and 8s in", pages, progress, updated)
@@ -128,7 +128,7 @@ func TestStaticExportRefusals(t *testing.T) {
 
 	off := newServer(t, Options{StaticExportDisabled: true})
 	if code, out := call(t, off, "POST", staticExportsPath, DefaultAPIKey, `{"domain":"docs.example.com"}`); code != http.StatusForbidden ||
-		!strings.Contains(out["error"].(string), "not enabled") {
+		!strings.Contains(str(out["error"]), "not enabled") {
 		t.Errorf("static export disabled: HTTP %d %v", code, out)
 	}
 }
@@ -139,7 +139,7 @@ func TestStaticExportBundle(t *testing.T) {
 	id := startExport(t, s, `{"domain":"docs.example.com"}`)
 	failing := startExport(t, s, `{"domain":"docs.example.com","version":"[emulator:fail]"}`)
 	bundle := staticExportsPath + "/" + id + "/bundle"
-	if code, out := call(t, s, "POST", bundle, DefaultAPIKey, ""); code != http.StatusConflict || !strings.Contains(out["error"].(string), "not completed") {
+	if code, out := call(t, s, "POST", bundle, DefaultAPIKey, ""); code != http.StatusConflict || !strings.Contains(str(out["error"]), "not completed") {
 		t.Errorf("bundle of a queued job: HTTP %d %v; want 409", code, out)
 	}
 	clock.advance(DefaultStaticExportQueued + DefaultStaticExportDuration/2)
@@ -147,7 +147,7 @@ func TestStaticExportBundle(t *testing.T) {
 		t.Errorf("bundle of a running job: HTTP %d, want 409", code)
 	}
 	clock.advance(DefaultStaticExportDuration)
-	if code, out := call(t, s, "POST", staticExportsPath+"/"+failing+"/bundle", DefaultAPIKey, ""); code != http.StatusConflict || !strings.Contains(out["error"].(string), "failed") {
+	if code, out := call(t, s, "POST", staticExportsPath+"/"+failing+"/bundle", DefaultAPIKey, ""); code != http.StatusConflict || !strings.Contains(str(out["error"]), "failed") {
 		t.Errorf("bundle of a failed job: HTTP %d %v; want 409 saying it failed", code, out)
 	}
 	if code, _ := call(t, s, "POST", staticExportsPath+"/se_0000000000000000/bundle", DefaultAPIKey, ""); code != http.StatusNotFound {
@@ -162,7 +162,7 @@ func TestStaticExportBundle(t *testing.T) {
 		link, _ := out["bundleUrl"].(string)
 		u, err := url.Parse(link)
 		if code != http.StatusOK || err != nil || u.Scheme != "https" || u.Query().Get("X-Amz-Expires") != "90" || u.Query().Get("X-Amz-Signature") == "" ||
-			out["jobId"] != id || out["sizeBytes"].(float64) <= 0 {
+			out["jobId"] != id || num(out["sizeBytes"]) <= 0 {
 			t.Fatalf("bundle: HTTP %d %v", code, out)
 		}
 		if want := clock.t.Add(90 * time.Second).Format(timeLayout); out["expiresAt"] != want {
@@ -207,4 +207,21 @@ func TestFaultsOnStaticExports(t *testing.T) {
 	if e, _ := s.StaticExport(id); e.Polls != 0 {
 		t.Errorf("made-up answers counted as %d polls", e.Polls)
 	}
+}
+
+// str, num and object read a decoded JSON value of a known kind; anything
+// else reads as the zero value, which the assertions then reject.
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+func num(v any) float64 {
+	n, _ := v.(float64)
+	return n
+}
+
+func object(v any) map[string]any {
+	m, _ := v.(map[string]any)
+	return m
 }

@@ -24,6 +24,7 @@ var (
 	_ xattr.ValidateableAttribute                = Duration{}
 )
 
+// Equal reports whether o is a DurationType.
 func (t DurationType) Equal(o attr.Type) bool {
 	_, ok := o.(DurationType)
 	return ok
@@ -31,28 +32,34 @@ func (t DurationType) Equal(o attr.Type) bool {
 
 func (t DurationType) String() string { return "customtypes.DurationType" }
 
+// ValueFromString wraps a string value as a Duration.
 func (t DurationType) ValueFromString(ctx context.Context, in basetypes.StringValue) (basetypes.StringValuable, diag.Diagnostics) {
 	return Duration{GoDuration: timetypes.GoDuration{StringValue: in}}, nil
 }
 
+// ValueFromTerraform reads a Terraform string as a Duration.
 func (t DurationType) ValueFromTerraform(ctx context.Context, in tftypes.Value) (attr.Value, error) {
 	return stringFromTerraform(ctx, in, func(s basetypes.StringValue) attr.Value {
 		return Duration{GoDuration: timetypes.GoDuration{StringValue: s}}
 	})
 }
 
+// ValueType is Duration.
 func (t DurationType) ValueType(context.Context) attr.Value { return Duration{} }
 
 // Duration is a Go duration such as "30s" or "1h30m".
 type Duration struct{ timetypes.GoDuration }
 
+// Type is DurationType.
 func (v Duration) Type(context.Context) attr.Type { return DurationType{} }
 
+// Equal compares the text of two durations; StringSemanticEquals compares what they mean.
 func (v Duration) Equal(o attr.Value) bool {
 	other, ok := o.(Duration)
 	return ok && v.GoDuration.Equal(other.GoDuration)
 }
 
+// StringSemanticEquals reports whether two durations are as long ("90s" and "1m30s").
 func (v Duration) StringSemanticEquals(ctx context.Context, newValuable basetypes.StringValuable) (bool, diag.Diagnostics) {
 	other, ok := newValuable.(Duration)
 	if !ok {

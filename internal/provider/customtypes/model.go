@@ -15,11 +15,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// The v1 API takes a model family ("sonnet" or "opus"); every API answer
-// names the full model ("claude-sonnet-4-5"). ModelType treats a family and
-// a full name of that family as the same value, so a configured "opus" stays
-// "opus" in state when Mintlify reports "claude-opus-4-1", and an imported
-// job's full name is valid configuration.
+// ModelType is a model name: the v1 API takes a model family ("sonnet" or
+// "opus"), and every API answer names the full model ("claude-sonnet-4-5").
+// It treats a family and a full name of that family as the same value, so
+// a configured "opus" stays "opus" in state when Mintlify reports
+// "claude-opus-4-1", and an imported job's full name is valid configuration.
 type ModelType struct{ basetypes.StringType }
 
 var (
@@ -28,6 +28,7 @@ var (
 	_ xattr.ValidateableAttribute                = ModelValue{}
 )
 
+// Equal reports whether o is a ModelType.
 func (t ModelType) Equal(o attr.Type) bool {
 	other, ok := o.(ModelType)
 	return ok && t.StringType.Equal(other.StringType)
@@ -35,26 +36,32 @@ func (t ModelType) Equal(o attr.Type) bool {
 
 func (t ModelType) String() string { return "customtypes.ModelType" }
 
+// ValueFromString wraps a string value as a ModelValue.
 func (t ModelType) ValueFromString(_ context.Context, in basetypes.StringValue) (basetypes.StringValuable, diag.Diagnostics) {
 	return ModelValue{StringValue: in}, nil
 }
 
+// ValueFromTerraform reads a Terraform string as a ModelValue.
 func (t ModelType) ValueFromTerraform(ctx context.Context, in tftypes.Value) (attr.Value, error) {
 	return stringFromTerraform(ctx, in, func(s basetypes.StringValue) attr.Value { return ModelValue{StringValue: s} })
 }
 
+// ValueType is ModelValue.
 func (t ModelType) ValueType(context.Context) attr.Value { return ModelValue{} }
 
 // ModelValue is a model name or family.
 type ModelValue struct{ basetypes.StringValue }
 
+// Equal compares the text of two models; StringSemanticEquals compares their families.
 func (v ModelValue) Equal(o attr.Value) bool {
 	other, ok := o.(ModelValue)
 	return ok && v.StringValue.Equal(other.StringValue)
 }
 
+// Type is ModelType.
 func (v ModelValue) Type(context.Context) attr.Type { return ModelType{} }
 
+// StringSemanticEquals reports whether two names are of the same family ("opus" and "claude-opus-4-1").
 func (v ModelValue) StringSemanticEquals(_ context.Context, newValuable basetypes.StringValuable) (bool, diag.Diagnostics) {
 	other, ok := newValuable.(ModelValue)
 	if !ok {
