@@ -15,6 +15,7 @@ import (
 
 	"github.com/hashicorp/go-version"
 
+	"github.com/mintlify/terraform-provider-mintlify/internal/e2e/helmschema"
 	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
 	"github.com/mintlify/terraform-provider-mintlify/internal/provider/acctest"
@@ -62,6 +63,11 @@ func setup(t *testing.T) *acctest.Workspace {
 			return
 		}
 		builtMirror, buildErr = acctest.BuildProvider(context.Background(), root, buildDir)
+		if buildErr == nil {
+			// examples/static-export-helm validates against helmschema.
+			buildErr = acctest.BuildPluginVersion(context.Background(), root, builtMirror, "./internal/e2e/cmd/helm-schema-provider",
+				helmschema.Source, helmschema.Version)
+		}
 	})
 	if buildErr != nil {
 		t.Fatal(buildErr)

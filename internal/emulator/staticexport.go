@@ -48,9 +48,11 @@ type StaticExport struct {
 	// Fails is whether it ends "failed".
 	Fails bool
 
-	// Polls counts the GETs of the job; Bundles the bundle links handed out.
-	Polls   int
-	Bundles int
+	// Polls counts the GETs of the job, and SeenEndedAt is when one first
+	// found it ended; Bundles counts the bundle links handed out.
+	Polls       int
+	SeenEndedAt time.Time
+	Bundles     int
 }
 
 // Status is the job's status at now.
@@ -227,6 +229,9 @@ func (s *Server) getStaticExport(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	if e := s.staticExportOf(w, r); e != nil {
 		e.Polls++
+		if !now.Before(e.EndedAt) && e.SeenEndedAt.IsZero() {
+			e.SeenEndedAt = now
+		}
 		writeJSON(w, http.StatusOK, e.view(now))
 	}
 }

@@ -6,15 +6,20 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // invocation readies the run of one action invocation of op: its client
-// and project, its wait settings (def bounds it by default), and its
-// progress, which stops once ctx ends. ctx is bounded by the timeout. run is
-// nil when the arguments were wrong (resp says why).
-func invocation[T any](ctx context.Context, d *providerData, op *operation[T], w actionWait, def time.Duration,
-	resp *action.InvokeResponse) (context.Context, *run[T], context.CancelFunc) {
-	client, project, diags := d.clientFor(w.ProjectID)
+// and project (projectID, or the provider's; none for an unscoped kind),
+// its wait settings (def bounds it by default), and its progress, which
+// stops once ctx ends. ctx is bounded by the timeout. run is nil when the
+// arguments were wrong (resp says why).
+func invocation[T any](ctx context.Context, d *providerData, op *operation[T], projectID types.String, w actionWaitArgs,
+	def time.Duration, resp *action.InvokeResponse) (context.Context, *run[T], context.CancelFunc) {
+	client, project, diags := d.clientFor(projectID)
+	if op.unscoped {
+		client, diags = d.keyedClient()
+	}
 	resp.Diagnostics.Append(diags...)
 	settings, diags := w.settings(def)
 	resp.Diagnostics.Append(diags...)

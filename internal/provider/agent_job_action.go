@@ -63,7 +63,7 @@ func (a *agentJobAction) Invoke(ctx context.Context, req action.InvokeRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, run, cancel := invocation(ctx, a.data, jobs, m.actionWait, defaultCreateTimeout, resp)
+	ctx, run, cancel := invocation(ctx, a.data, jobs, m.ProjectID, m.actionWaitArgs, defaultCreateTimeout, resp)
 	defer cancel()
 	if run == nil {
 		return

@@ -118,6 +118,7 @@ func agentJobSchema(ctx context.Context) (schema.Schema, diag.Diagnostics) {
 		CustomType: customtypes.ModelType{},
 		Optional:   true,
 		Computed:   true,
+		Validators: []validator.String{validators.Model()},
 		PlanModifiers: []planmodifier.String{modifiers.CreateOnly{Reported: true, Same: func(config, state attr.Value) bool {
 			return customtypes.ModelFamily(stringOf(config)) == customtypes.ModelFamily(stringOf(state))
 		}}},

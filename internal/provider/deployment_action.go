@@ -61,7 +61,7 @@ func (a *deploymentAction) Invoke(ctx context.Context, req action.InvokeRequest,
 	if branch != "" {
 		op = previews
 	}
-	ctx, run, cancel := invocation(ctx, a.data, op, m.actionWait, defaultDeploymentTimeout, resp)
+	ctx, run, cancel := invocation(ctx, a.data, op, m.ProjectID, m.actionWaitArgs, defaultDeploymentTimeout, resp)
 	defer cancel()
 	if run == nil {
 		return

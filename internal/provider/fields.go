@@ -24,6 +24,8 @@ import (
 type field[T any] struct {
 	name, doc string
 	typ       fieldType
+	// sensitive hides the value in plans and output: a credential.
+	sensitive bool
 	// nested are an object's string attributes, as name and doc.
 	nested [][2]string
 	value  func(T) tftypes.Value
@@ -137,15 +139,6 @@ func (fs fields[T]) values(v T) map[string]tftypes.Value {
 	return out
 }
 
-// unknown is every field unknown: a plan's values before the API reports.
-func (fs fields[T]) unknown() map[string]tftypes.Value {
-	out := make(map[string]tftypes.Value, len(fs))
-	for _, f := range fs {
-		out[f.name] = tftypes.NewValue(f.tfType(), tftypes.UnknownValue)
-	}
-	return out
-}
-
 // except is the fields without those named.
 func (fs fields[T]) except(names ...string) fields[T] {
 	var out fields[T]
@@ -182,7 +175,7 @@ func (fs fields[T]) resourceAttributes() map[string]rschema.Attribute {
 				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}}
 		default:
 			out[f.name] = rschema.StringAttribute{MarkdownDescription: f.doc, Computed: true, CustomType: f.stringType(),
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
+				Sensitive: f.sensitive, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
 		}
 	}
 	return out
@@ -210,5 +203,5 @@ func (f field[T]) dataSourceAttribute() dschema.Attribute {
 	case integerField:
 		return dschema.Int64Attribute{MarkdownDescription: f.doc, Computed: true}
 	}
-	return dschema.StringAttribute{MarkdownDescription: f.doc, Computed: true, CustomType: f.stringType()}
+	return dschema.StringAttribute{MarkdownDescription: f.doc, Computed: true, CustomType: f.stringType(), Sensitive: f.sensitive}
 }

@@ -160,3 +160,21 @@ func TestAccAutomationRun_action(t *testing.T) {
 		}},
 	})
 }
+
+func TestAccStaticExport_action(t *testing.T) {
+	env := newAccEnv(t, emulator.Options{})
+	env.emulatorOnly(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		TerraformVersionChecks:   needsActions,
+		Steps: []resource.TestStep{{
+			Config: actionConfig(env, "mintlify_static_export", `domain = "docs.example.com"`),
+			Check: func(*terraform.State) error {
+				if e := env.emu.StaticExports(); len(e) != 1 || e[0].Bundles != 1 {
+					return fmt.Errorf("exports after the action: %+v; want one, waited for and its bundle asked for once", e)
+				}
+				return nil
+			},
+		}},
+	})
+}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
 	"github.com/mintlify/terraform-provider-mintlify/internal/wait"
@@ -29,6 +30,9 @@ type operation[T any] struct {
 	// refused explains, when it can, an answer that refused a call about
 	// one (a 400 or a 404 that has a meaning of its own); "" when not.
 	refused func(api *mintlify.APIError, a about) string
+	// progress says how far one has got, when the API reports more than
+	// its status ("42 %, 128 pages"); nil when it does not.
+	progress func(T) string
 }
 
 // failed reports whether v ended in failure.
@@ -90,8 +94,21 @@ func (r *run[T]) about(id string) about {
 // well. It returns the last seen, and whether the run may go on.
 func (r *run[T]) wait(ctx context.Context, current T, start time.Time) (T, bool) {
 	id := r.op.follow.ID(current)
+	reached := r.reached(current)
 	final, err := wait.For(ctx, r.op.follow, current, func(ctx context.Context) (T, error) {
-		return r.op.get(ctx, r.client, r.project, id)
+		v, err := r.op.get(ctx, r.client, r.project, id)
+		if err != nil {
+			return v, err
+		}
+		if p := r.reached(v); p != reached {
+			reached = p
+			tflog.Info(ctx, "Progress", map[string]any{"id": id, "kind": r.op.noun, "progress": p})
+			if r.seen != nil {
+				r.seen(v)
+			}
+			r.report("%s %s: %s", capitalized(r.op.noun), id, p)
+		}
+		return v, nil
 	}, wait.Options[T]{
 		Cap: r.settings.cap, Start: start, Clock: r.data.clock, Transient: mintlify.IsTransient,
 		OnChange: func(_ context.Context, v T) {
@@ -102,6 +119,14 @@ func (r *run[T]) wait(ctx context.Context, current T, start time.Time) (T, bool)
 		},
 	})
 	return final, r.ended(ctx, err, final)
+}
+
+// reached is how far v has got, "" when the kind reports no progress.
+func (r *run[T]) reached(v T) string {
+	if r.op.progress == nil {
+		return ""
+	}
+	return r.op.progress(v)
 }
 
 // ended explains how following the operation ended, last seen as final:

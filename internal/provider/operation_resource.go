@@ -32,7 +32,12 @@ func (r *operationResource) Configure(_ context.Context, req resource.ConfigureR
 // key or project at plan time, and says in the plan of a destroy that it
 // only forgets.
 func (r *operationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if !r.planDestroy(ctx, req, resp) && r.data != nil && req.State.Raw.IsNull() {
+	switch {
+	case r.planDestroy(ctx, req, resp), r.data == nil, !req.State.Raw.IsNull():
+	case r.kind.unscoped:
+		_, diags := r.data.keyedClient()
+		resp.Diagnostics.Append(diags...)
+	default:
 		r.data.planProject(ctx, req, resp)
 	}
 }

@@ -33,6 +33,8 @@ type kind struct {
 	again string
 	// stays says what destroying its resource leaves in Mintlify.
 	stays string
+	// unscoped kinds name no project: the API finds them by ID alone.
+	unscoped bool
 }
 
 // holder is what keeps an operation once it has started, which decides
@@ -110,26 +112,26 @@ func (k kind) kept(id string, h holder) string {
 
 func (k kind) timedOut(e ending, h holder) diag.Diagnostic {
 	return diag.NewErrorDiagnostic("Timed out waiting for the Mintlify "+k.noun, sentences(
-		fmt.Sprintf("%s %s in project %q was still %q after %s.", k.title(), e.id, e.project, e.status, e.limit),
+		fmt.Sprintf("%s %s%s was still %q after %s.", k.title(), e.id, inProject(e.project), e.status, e.limit),
 		k.goesOn(e.id, h), k.kept(e.id, h), fmt.Sprintf("To wait longer, raise %s.", e.timeout)))
 }
 
 func (k kind) interrupted(e ending, h holder) diag.Diagnostic {
 	return diag.NewErrorDiagnostic("Interrupted while waiting for the Mintlify "+k.noun, sentences(
-		fmt.Sprintf("Waiting for %s %s in project %q stopped while it was %q.", k.noun, e.id, e.project, e.status),
+		fmt.Sprintf("Waiting for %s %s%s stopped while it was %q.", k.noun, e.id, inProject(e.project), e.status),
 		k.goesOn(e.id, h), k.kept(e.id, h)))
 }
 
 func (k kind) couldNotFollow(e ending, explained string, h holder) diag.Diagnostic {
 	return diag.NewErrorDiagnostic("Could not follow the Mintlify "+k.noun, sentences(
-		fmt.Sprintf("%s %s in project %q was %q when reading it failed.", k.title(), e.id, e.project, e.status),
+		fmt.Sprintf("%s %s%s was %q when reading it failed.", k.title(), e.id, inProject(e.project), e.status),
 		explained, k.goesOn(e.id, h), k.kept(e.id, h)))
 }
 
 // failedError is an operation that ended in failure, reporting failure.
 func (k kind) failedError(e ending, failure string, h holder) diag.Diagnostic {
 	return diag.NewErrorDiagnostic("The Mintlify "+k.noun+" failed", sentences(
-		fmt.Sprintf("%s %s in project %q ended with status %q.", k.title(), e.id, e.project, e.status),
+		fmt.Sprintf("%s %s%s ended with status %q.", k.title(), e.id, inProject(e.project), e.status),
 		failure, k.kept(e.id, h), fmt.Sprintf("Set allow_failure = true to accept a failed %s.", k.noun)))
 }
 
@@ -137,18 +139,14 @@ func (k kind) failedError(e ending, failure string, h holder) diag.Diagnostic {
 // after the last one.
 func (k kind) failedSince(e ending, was, failure string) diag.Diagnostic {
 	return diag.NewWarningDiagnostic("The Mintlify "+k.noun+" failed", sentences(
-		fmt.Sprintf("%s %s in project %q was %q at the last refresh and has since ended with status %q.", k.title(), e.id, e.project, was, e.status),
+		fmt.Sprintf("%s %s%s was %q at the last refresh and has since ended with status %q.", k.title(), e.id, inProject(e.project), was, e.status),
 		failure, fmt.Sprintf("To run it again, %s; to accept a failed %s, set allow_failure = true.", k.again, k.noun)))
 }
 
 // gone warns at a refresh that Mintlify no longer knows an operation.
 func (k kind) gone(id, project string) diag.Diagnostic {
-	where := ""
-	if project != "" {
-		where = fmt.Sprintf(" in project %q", project)
-	}
 	return diag.NewWarningDiagnostic("The Mintlify "+k.noun+" no longer exists", fmt.Sprintf(
-		"Mintlify no longer knows %s %s%s: it is removed from the state, and the next apply starts a new %s.", k.noun, id, where, k.noun))
+		"Mintlify no longer knows %s %s%s: it is removed from the state, and the next apply starts a new %s.", k.noun, id, inProject(project), k.noun))
 }
 
 // forgets says what destroying a resource of the kind does, in the plan
@@ -167,12 +165,16 @@ func (k kind) destroyed(id string) diag.Diagnostic {
 
 // notFound is a data source's read of an ID Mintlify does not know.
 func (k kind) notFound(id, project, message string) string {
-	where := ""
-	if project != "" {
-		where = fmt.Sprintf(" in project %q", project)
-	}
 	return fmt.Sprintf("No %s with %s %q exists%s (HTTP 404: %s). Check the %s, and that the API key's organization owns it.",
-		k.noun, k.idNoun, id, where, message, k.idNoun)
+		k.noun, k.idNoun, id, inProject(project), message, k.idNoun)
+}
+
+// inProject names the project an operation is in, for a kind that has one.
+func inProject(project string) string {
+	if project == "" {
+		return ""
+	}
+	return fmt.Sprintf(" in project %q", project)
 }
 
 // sentences joins the non-empty ones with spaces.

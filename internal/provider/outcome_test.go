@@ -98,6 +98,8 @@ var startingCases = map[string]operationCase{
 	"deployment action":         {action: "mintlify_deployment", vals: map[string]any{}},
 	"preview deployment action": {action: "mintlify_deployment", vals: map[string]any{"branch": "docs/x"}},
 	"automation run action":     {action: "mintlify_automation_run", vals: map[string]any{"automation_id": emulator.DefaultAutomationID}},
+	"static export":             {typ: "mintlify_static_export", vals: map[string]any{"domain": "docs.example.com"}},
+	"static export action":      {action: "mintlify_static_export", vals: map[string]any{"domain": "docs.example.com"}},
 }
 
 // TestProtocol_interruptedRateLimitWaitStartedNothing interrupts every
@@ -151,12 +153,15 @@ func TestProtocol_interruptedFollowUpWaitSentNothing(t *testing.T) {
 // accepted failure is reported as ended.
 func TestProtocol_failureHasEnded(t *testing.T) {
 	e := newProtoEnv(t, emulator.Options{JobDuration: time.Second, DeploymentOutcome: emulator.DeploymentFailure,
-		DeploymentQueued: time.Nanosecond, DeploymentInProgress: time.Nanosecond})
+		DeploymentQueued: time.Nanosecond, DeploymentInProgress: time.Nanosecond, StaticExportQueued: time.Nanosecond,
+		StaticExportDuration: 500 * time.Millisecond})
 	for name, c := range map[string]operationCase{
-		"agent job":         {typ: "mintlify_agent_job", vals: map[string]any{"prompt": "Break it [emulator:fail] [emulator:no-pr]"}},
-		"deployment":        {typ: "mintlify_deployment", vals: map[string]any{}},
-		"agent job action":  {action: "mintlify_agent_job", vals: map[string]any{"prompt": "Break it [emulator:fail]"}},
-		"deployment action": {action: "mintlify_deployment", vals: map[string]any{}},
+		"agent job":            {typ: "mintlify_agent_job", vals: map[string]any{"prompt": "Break it [emulator:fail] [emulator:no-pr]"}},
+		"deployment":           {typ: "mintlify_deployment", vals: map[string]any{}},
+		"static export":        {typ: "mintlify_static_export", vals: map[string]any{"domain": "docs.example.com", "version": "[emulator:fail]"}},
+		"agent job action":     {action: "mintlify_agent_job", vals: map[string]any{"prompt": "Break it [emulator:fail]"}},
+		"deployment action":    {action: "mintlify_deployment", vals: map[string]any{}},
+		"static export action": {action: "mintlify_static_export", vals: map[string]any{"domain": "docs.example.com", "version": "[emulator:fail]"}},
 	} {
 		got := details(c.run(e.ctx, e))
 		if !strings.Contains(got, "failed: ") || strings.Contains(got, "goes on") || strings.Contains(got, "follow it") {
@@ -274,7 +279,7 @@ func TestProtocol_tinyTimeoutNamesIt(t *testing.T) {
 // ID: the message says so, and what an ID looks like.
 func TestProtocol_emptyImportID(t *testing.T) {
 	e := newProtoEnv(t)
-	for _, typ := range []string{"mintlify_agent_job", "mintlify_deployment", "mintlify_preview_deployment"} {
+	for _, typ := range []string{"mintlify_agent_job", "mintlify_deployment", "mintlify_preview_deployment", "mintlify_static_export"} {
 		resp, err := e.server.ImportResourceState(e.ctx, &tfprotov6.ImportResourceStateRequest{TypeName: typ, ID: ""})
 		if err != nil || len(resp.Diagnostics) != 1 || !strings.Contains(resp.Diagnostics[0].Detail, "the import ID is empty") ||
 			!strings.Contains(resp.Diagnostics[0].Detail, "terraform import "+typ+".NAME") {
@@ -288,7 +293,8 @@ func TestProtocol_emptyImportID(t *testing.T) {
 func TestProtocol_destroyWarnsForEveryKind(t *testing.T) {
 	e := newProtoEnv(t)
 	for typ, noun := range map[string]string{"mintlify_agent_job": "agent job", "mintlify_deployment": "deployment",
-		"mintlify_preview_deployment": "preview deployment", "mintlify_automation_run": "automation run"} {
+		"mintlify_preview_deployment": "preview deployment", "mintlify_automation_run": "automation run",
+		"mintlify_static_export": "static export"} {
 		valueType := e.schema.ResourceSchemas[typ].ValueType()
 		state := e.dynamic(valueType, map[string]any{"id": "x-1", "project_id": e.emu.ProjectID()})
 		null, err := tfprotov6.NewDynamicValue(valueType, tftypes.NewValue(valueType, nil))
@@ -373,5 +379,27 @@ func TestProtocol_apiKeyIsSensitive(t *testing.T) {
 		if a.Name == "api_key" && !a.Sensitive {
 			t.Error("api_key is not sensitive: Terraform would show the key")
 		}
+	}
+}
+
+// TestProtocol_staticExportAction exports by action: the progress follows
+// the export as it grows, and ends with its job ID and its bundle's link.
+func TestProtocol_staticExportAction(t *testing.T) {
+	e := newProtoEnv(t, emulator.Options{StaticExportQueued: 500 * time.Millisecond, StaticExportDuration: 3 * time.Second})
+	progress, diags := e.invoke("mintlify_static_export", map[string]any{"domain": "docs.example.com"})
+	e.noErrors("InvokeAction", nil, diags)
+	exports := e.emu.StaticExports()
+	if len(exports) != 1 {
+		t.Fatalf("%d exports, want 1", len(exports))
+	}
+	joined := strings.Join(progress, "\n")
+	for _, want := range []string{"Started static export " + exports[0].ID + " of docs.example.com", "Static export " + exports[0].ID + ": running, ",
+		"Static export " + exports[0].ID + ": completed, 120 pages, bundle https://"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("progress %q lacks %q", progress, want)
+		}
+	}
+	if strings.Count(joined, ": running, ") < 2 {
+		t.Errorf("progress %q; want the export's progress reported as it grows", progress)
 	}
 }

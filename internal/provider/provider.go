@@ -171,11 +171,12 @@ func (p *mintlifyProvider) Configure(ctx context.Context, req provider.Configure
 }
 
 func (p *mintlifyProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{NewAgentJobResource, NewDeploymentResource, NewPreviewDeploymentResource, NewAutomationRunResource}
+	return []func() resource.Resource{NewAgentJobResource, NewDeploymentResource, NewPreviewDeploymentResource, NewAutomationRunResource,
+		NewStaticExportResource}
 }
 
 func (p *mintlifyProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewAgentJobDataSource, NewAgentJobsDataSource, NewDeploymentDataSource}
+	return []func() datasource.DataSource{NewAgentJobDataSource, NewAgentJobsDataSource, NewDeploymentDataSource, NewStaticExportDataSource}
 }
 
 func (p *mintlifyProvider) ListResources(context.Context) []func() list.ListResource {
@@ -183,7 +184,7 @@ func (p *mintlifyProvider) ListResources(context.Context) []func() list.ListReso
 }
 
 func (p *mintlifyProvider) Actions(context.Context) []func() action.Action {
-	return []func() action.Action{NewAgentJobAction, NewDeploymentAction, NewAutomationRunAction}
+	return []func() action.Action{NewAgentJobAction, NewDeploymentAction, NewAutomationRunAction, NewStaticExportAction}
 }
 
 func valueOrEnv(v types.String, env string) string {

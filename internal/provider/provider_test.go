@@ -17,14 +17,20 @@ import (
 	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
 	"github.com/mintlify/terraform-provider-mintlify/internal/provider/acctest"
+	"github.com/mintlify/terraform-provider-mintlify/internal/wait"
 )
 
 // liveEnv switches the acceptance tests from the local emulator to the real
 // API (make testacc-live); the credentials come from the usual variables.
 const liveEnv = "MINTLIFY_ACC_LIVE"
 
-var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"mintlify": providerserver.NewProtocol6WithError(New("test")()),
+var testAccProtoV6ProviderFactories = factoriesOn(wait.RealClock)
+
+// factoriesOn serves the provider with its waits on clock.
+func factoriesOn(clock wait.Clock) map[string]func() (tfprotov6.ProviderServer, error) {
+	return map[string]func() (tfprotov6.ProviderServer, error){
+		"mintlify": providerserver.NewProtocol6WithError(newProvider("test", clock)),
+	}
 }
 
 // jobEndsAtOnce is the shortest emulated job, 1 ns (0 means the default
@@ -52,9 +58,12 @@ func newAccEnv(t *testing.T, opts emulator.Options) *accEnv {
 	if opts.JobDuration == 0 {
 		opts.JobDuration = 2 * time.Second
 	}
-	// Deployments pass through every status within a second.
+	// Deployments and exports pass through every status within a second.
 	if opts.DeploymentQueued == 0 && opts.DeploymentInProgress == 0 {
 		opts.DeploymentQueued, opts.DeploymentInProgress = 300*time.Millisecond, 700*time.Millisecond
+	}
+	if opts.StaticExportQueued == 0 && opts.StaticExportDuration == 0 {
+		opts.StaticExportQueued, opts.StaticExportDuration = 300*time.Millisecond, 700*time.Millisecond
 	}
 	emu := emulator.Start(t, opts)
 	return &accEnv{emu: emu, projectID: emu.ProjectID(), provider: acctest.ProviderBlock(emu)}

@@ -106,9 +106,14 @@ func (w waitArgs) settings(ctx context.Context, update bool, def time.Duration) 
 }
 
 // actionWait are an action's wait arguments, and its project; each
-// action's model embeds them.
+// action's model embeds them (an action of an unscoped kind, the wait
+// arguments alone).
 type actionWait struct {
-	ProjectID         types.String         `tfsdk:"project_id"`
+	ProjectID types.String `tfsdk:"project_id"`
+	actionWaitArgs
+}
+
+type actionWaitArgs struct {
 	WaitForCompletion types.Bool           `tfsdk:"wait_for_completion"`
 	AllowFailure      types.Bool           `tfsdk:"allow_failure"`
 	PollInterval      customtypes.Duration `tfsdk:"poll_interval"`
@@ -120,12 +125,18 @@ const actionTimeout = "the action's timeout"
 
 // actionWaitAttributes are actionWait's attributes.
 func actionWaitAttributes(d waitDocs) map[string]aschema.Attribute {
+	attrs := actionWaitArgsAttributes(d)
+	attrs["project_id"] = aschema.StringAttribute{
+		MarkdownDescription: "The project. Defaults to the provider's `project_id`.",
+		Optional:            true,
+		Validators:          []validator.String{validators.ProjectID},
+	}
+	return attrs
+}
+
+// actionWaitArgsAttributes are actionWaitArgs' attributes.
+func actionWaitArgsAttributes(d waitDocs) map[string]aschema.Attribute {
 	return map[string]aschema.Attribute{
-		"project_id": aschema.StringAttribute{
-			MarkdownDescription: "The project. Defaults to the provider's `project_id`.",
-			Optional:            true,
-			Validators:          []validator.String{validators.ProjectID},
-		},
 		"wait_for_completion": aschema.BoolAttribute{MarkdownDescription: d.waitForCompletion("the action", ""), Optional: true},
 		"allow_failure":       aschema.BoolAttribute{MarkdownDescription: d.allowFailure("the action", ""), Optional: true},
 		"poll_interval": aschema.StringAttribute{MarkdownDescription: d.pollInterval(), Optional: true,
@@ -141,7 +152,7 @@ func actionWaitAttributes(d waitDocs) map[string]aschema.Attribute {
 }
 
 // settings are how the action waits, bounded by its timeout or def.
-func (w actionWait) settings(def time.Duration) (waitSettings, diag.Diagnostics) {
+func (w actionWaitArgs) settings(def time.Duration) (waitSettings, diag.Diagnostics) {
 	s := waitSettings{timeout: actionTimeout, waits: w.WaitForCompletion.IsNull() || w.WaitForCompletion.ValueBool(),
 		allowFailure: w.AllowFailure.ValueBool()}
 	var diags, more diag.Diagnostics

@@ -42,14 +42,19 @@ func BuildProvider(ctx context.Context, moduleRoot, dir string) (string, error) 
 }
 
 // BuildPlugin compiles the provider main package pkg into mirror under its
-// short source (namespace/type), once for each registry host that Terraform
-// or OpenTofu resolves that source on.
+// short source (namespace/type) as MirrorVersion, once for each registry
+// host that Terraform or OpenTofu resolves that source on.
 func BuildPlugin(ctx context.Context, moduleRoot, mirror, pkg, source string) error {
-	name := "terraform-provider-" + path.Base(source) + "_v" + MirrorVersion
+	return BuildPluginVersion(ctx, moduleRoot, mirror, pkg, source, MirrorVersion)
+}
+
+// BuildPluginVersion is BuildPlugin as version.
+func BuildPluginVersion(ctx context.Context, moduleRoot, mirror, pkg, source, version string) error {
+	name := "terraform-provider-" + path.Base(source) + "_v" + version
 	platform := runtime.GOOS + "_" + runtime.GOARCH
 	var built string
 	for _, host := range registryHosts {
-		out := filepath.Join(mirror, host, filepath.FromSlash(source), MirrorVersion, platform, name)
+		out := filepath.Join(mirror, host, filepath.FromSlash(source), version, platform, name)
 		if built != "" {
 			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 				return err

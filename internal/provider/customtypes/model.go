@@ -4,12 +4,10 @@ package customtypes
 
 import (
 	"context"
-	"fmt"
 	"regexp"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/attr/xattr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -25,7 +23,6 @@ type ModelType struct{ basetypes.StringType }
 var (
 	_ basetypes.StringTypable                    = ModelType{}
 	_ basetypes.StringValuableWithSemanticEquals = ModelValue{}
-	_ xattr.ValidateableAttribute                = ModelValue{}
 )
 
 // Equal reports whether o is a ModelType.
@@ -91,16 +88,11 @@ func ModelFamily(name string) string {
 	return ""
 }
 
-// ValidateAttribute accepts a family, or a full model name as the API
-// reports it (so the configuration generated for an imported job validates).
-func (v ModelValue) ValidateAttribute(_ context.Context, req xattr.ValidateAttributeRequest, resp *xattr.ValidateAttributeResponse) {
-	if v.IsNull() || v.IsUnknown() {
-		return
-	}
-	if name := v.ValueString(); name != "sonnet" && name != "opus" && !fullModelName.MatchString(name) {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid model",
-			fmt.Sprintf("%s is %q; it %s.", req.Path, name, ModelRule))
-	}
+// IsModelName reports whether name is a family, or a full model name as
+// the API reports it (so the configuration generated for an imported job
+// validates).
+func IsModelName(name string) bool {
+	return name == "sonnet" || name == "opus" || fullModelName.MatchString(name)
 }
 
 // ModelRule says which values a model takes.

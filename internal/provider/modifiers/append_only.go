@@ -13,12 +13,15 @@ import (
 // replaces the resource.
 type AppendOnly struct{}
 
+// Description says what the modifier does, for docs.
 func (AppendOnly) Description(context.Context) string {
 	return "Elements appended to the list are sent in place; editing, removing or reordering a sent one replaces the resource."
 }
 
+// MarkdownDescription is Description.
 func (m AppendOnly) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
 
+// PlanModifyList replaces the resource unless the sent elements start the planned list.
 func (AppendOnly) PlanModifyList(ctx context.Context, req planmodifier.ListRequest, resp *planmodifier.ListResponse) {
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || req.PlanValue.IsUnknown() {
 		return

@@ -37,12 +37,15 @@ type CreateOnly struct {
 var (
 	_ planmodifier.String = CreateOnly{}
 	_ planmodifier.Bool   = CreateOnly{}
+	_ planmodifier.List   = CreateOnly{}
 )
 
+// Description says what the modifier does, for docs.
 func (CreateOnly) Description(context.Context) string {
 	return "Sent only when the resource is created: a change replaces it, except on an imported resource, where the value is recorded."
 }
 
+// MarkdownDescription is Description.
 func (m CreateOnly) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
 
 // planAction is what CreateOnly does to the planned value.
@@ -77,6 +80,7 @@ func (m CreateOnly) plan(p path.Path, state tfsdk.State, destroying bool, config
 	return keepPlanned, false
 }
 
+// PlanModifyString plans a string argument sent once.
 func (m CreateOnly) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
 	action, replace := m.plan(req.Path, req.State, req.Plan.Raw.IsNull(), req.ConfigValue, req.StateValue, &resp.Diagnostics)
 	switch action {
@@ -88,6 +92,7 @@ func (m CreateOnly) PlanModifyString(_ context.Context, req planmodifier.StringR
 	resp.RequiresReplace = replace
 }
 
+// PlanModifyBool plans a bool argument sent once.
 func (m CreateOnly) PlanModifyBool(_ context.Context, req planmodifier.BoolRequest, resp *planmodifier.BoolResponse) {
 	action, replace := m.plan(req.Path, req.State, req.Plan.Raw.IsNull(), req.ConfigValue, req.StateValue, &resp.Diagnostics)
 	switch action {
@@ -95,6 +100,18 @@ func (m CreateOnly) PlanModifyBool(_ context.Context, req planmodifier.BoolReque
 		resp.PlanValue = req.StateValue
 	case useNull:
 		resp.PlanValue = types.BoolNull()
+	}
+	resp.RequiresReplace = replace
+}
+
+// PlanModifyList plans a list argument sent once.
+func (m CreateOnly) PlanModifyList(_ context.Context, req planmodifier.ListRequest, resp *planmodifier.ListResponse) {
+	action, replace := m.plan(req.Path, req.State, req.Plan.Raw.IsNull(), req.ConfigValue, req.StateValue, &resp.Diagnostics)
+	switch action {
+	case usePrior:
+		resp.PlanValue = req.StateValue
+	case useNull:
+		resp.PlanValue = types.ListNull(req.PlanValue.ElementType(context.Background()))
 	}
 	resp.RequiresReplace = replace
 }

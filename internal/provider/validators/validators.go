@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
+	"github.com/mintlify/terraform-provider-mintlify/internal/provider/customtypes"
 )
 
 var (
@@ -90,6 +91,16 @@ func durationCheck(want string, least time.Duration, example string, parse bool)
 			return fmt.Sprintf(", which is not a duration: write numbers with units, such as %q or \"1h30m\" (units: ms, s, m, h)", example)
 		case err == nil && d < least:
 			return fmt.Sprintf("; it must be %s, for example %q", want, example)
+		}
+		return ""
+	}}
+}
+
+// Model requires a model name the API knows: a family, or a full name.
+func Model() validator.String {
+	return check{title: "Invalid model", description: customtypes.ModelRule, test: func(v string) string {
+		if !customtypes.IsModelName(v) {
+			return "; it " + customtypes.ModelRule
 		}
 		return ""
 	}}

@@ -64,3 +64,10 @@ func Simulate(length, capInterval time.Duration, jitter float64) (polls int, lag
 		wait.Options[operation]{Cap: capInterval, Start: start, Clock: clock, Jitter: func() float64 { return jitter }})
 	return polls, clock.Now().Sub(start) - length
 }
+
+// Advance moves the clock forward by d, as if that much time had passed.
+func (c *Clock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}

@@ -57,6 +57,7 @@ func main() {
 	listed := flag.Int("listed-jobs", 10000, "jobs the listing data source reads")
 	deployments := flag.Int("deployments", 10, "production and preview deployments each, in the deployment scenario")
 	deploymentLength := flag.Duration("deployment-duration", 10*time.Second, "how long each deployment runs")
+	exportLength := flag.Duration("export-duration", 20*time.Second, "how long the static export (and the deployment beside it) runs")
 	flag.Parse()
 
 	b := &bench{ctx: context.Background(), runs: *runs}
@@ -73,6 +74,7 @@ func main() {
 
 	rows := scheduleRows()
 	rows = append(rows, b.deploymentRows(*deployments, *deploymentLength, *parallelism)...)
+	rows = append(rows, b.exportRows(*exportLength)...)
 	rows = append(rows, b.applyRows(*jobs, *jobLength, *parallelism)...)
 	for _, n := range strings.Split(*refreshJobs, ",") {
 		count, err := strconv.Atoi(strings.TrimSpace(n))
@@ -104,7 +106,8 @@ func scheduleRows() []row {
 // deploymentRows apply production and preview deployments of length and
 // report how often each was polled and how soon its end was seen.
 func (b *bench) deploymentRows(n int, length time.Duration, parallelism int) []row {
-	emu := emulator.New(emulator.Options{SkipContractCheck: true, DeploymentQueued: length * 3 / 10, DeploymentInProgress: length * 7 / 10, PreviewLimit: -1})
+	emu := emulator.New(emulator.Options{SkipContractCheck: true, DeploymentQueued: length * 3 / 10, DeploymentInProgress: length * 7 / 10,
+		PreviewLimit: -1, TriggerLimit: -1})
 	_, err := emu.Listen("127.0.0.1:0")
 	check(err)
 	defer emu.Close()
@@ -122,6 +125,27 @@ func (b *bench) deploymentRows(n int, length time.Duration, parallelism int) []r
 		wall:     round(wall), polls: spread(polls), lag: spread(lags),
 		target:  "seen within 1s, <= 11 polls",
 		verdict: verdict(slices.Max(lags) <= time.Second && slices.Max(polls) <= 11),
+	}}
+}
+
+// exportRows apply a static export of length beside a production deployment
+// of the same length: the export must be seen as soon, with as many polls.
+func (b *bench) exportRows(length time.Duration) []row {
+	emu := emulator.New(emulator.Options{SkipContractCheck: true, StaticExportQueued: length * 3 / 10, StaticExportDuration: length * 7 / 10,
+		DeploymentQueued: length * 3 / 10, DeploymentInProgress: length * 7 / 10})
+	_, err := emu.Listen("127.0.0.1:0")
+	check(err)
+	defer emu.Close()
+	config := "resource \"mintlify_static_export\" \"docs\" {\n  domain = \"docs.example.com\"\n}\nresource \"mintlify_deployment\" \"prod\" {}\n"
+	wall := b.apply(acctest.ProviderBlock(emu)+config, 2)
+	export, deployment := emu.StaticExports()[0], emu.Deployments()[0]
+	lag := export.SeenEndedAt.Sub(export.EndedAt)
+	return []row{{
+		scenario: fmt.Sprintf("apply: a static export of %s, beside a deployment of %s", length, length),
+		wall:     round(wall), polls: fmt.Sprintf("%d (deployment: %d)", export.Polls, deployment.Polls),
+		lag:     fmt.Sprintf("%s (deployment: %s)", lag.Round(time.Millisecond), deployment.SeenEndedAt.Sub(deployment.EndedAt).Round(time.Millisecond)),
+		target:  "seen within 1s, as many polls as the deployment",
+		verdict: verdict(lag <= time.Second && export.Polls == deployment.Polls),
 	}}
 }
 
