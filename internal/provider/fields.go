@@ -4,8 +4,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/float64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -28,7 +30,17 @@ type field[T any] struct {
 	sensitive bool
 	// nested are an object's string attributes, as name and doc.
 	nested [][2]string
-	value  func(T) tftypes.Value
+	// elements describe a list's elements: their type and attributes.
+	elements *elements
+	value    func(T) tftypes.Value
+}
+
+// elements are the objects of a list field, or the one of a nested field,
+// described by their own fields.
+type elements struct {
+	typ        tftypes.Object
+	dataSource func() map[string]dschema.Attribute
+	resource   func() map[string]rschema.Attribute
 }
 
 // fields is every attribute the API reports about a T.
@@ -42,7 +54,11 @@ const (
 	modelField
 	numberField
 	integerField
+	boolField
 	objectField
+	listField
+	// nestedField is an object described by fields of its own.
+	nestedField
 )
 
 // text is a string field, null when the API sent "".
@@ -74,6 +90,59 @@ func integer[T any](name, doc string, get func(T) int64) field[T] {
 	}}
 }
 
+// flag is a yes or no the API reports, null when it reports neither.
+func flag[T any](name, doc string, get func(T) *bool) field[T] {
+	return field[T]{name: name, doc: doc, typ: boolField, value: func(v T) tftypes.Value {
+		if b := get(v); b != nil {
+			return tftypes.NewValue(tftypes.Bool, *b)
+		}
+		return tftypes.NewValue(tftypes.Bool, nil)
+	}}
+}
+
+// listOf is a list of objects, each described by the fields of its element
+// type E: a listing's items, or the sources an answer cites.
+func listOf[T, E any](name, doc string, of fields[E], get func(T) []E) field[T] {
+	el := &elements{typ: of.objectType(), dataSource: of.dataSourceAttributes, resource: of.resourceAttributes}
+	listType := tftypes.List{ElementType: el.typ}
+	return field[T]{name: name, doc: doc, typ: listField, elements: el, value: func(v T) tftypes.Value {
+		items := get(v)
+		out := make([]tftypes.Value, len(items))
+		for i, item := range items {
+			out[i] = tftypes.NewValue(el.typ, of.values(item))
+		}
+		return tftypes.NewValue(listType, out)
+	}}
+}
+
+// nested is an object described by the fields of its type E.
+func nested[T, E any](name, doc string, of fields[E], get func(T) E) field[T] {
+	el := &elements{typ: of.objectType(), dataSource: of.dataSourceAttributes, resource: of.resourceAttributes}
+	return field[T]{name: name, doc: doc, typ: nestedField, elements: el, value: func(v T) tftypes.Value {
+		return tftypes.NewValue(el.typ, of.values(get(v)))
+	}}
+}
+
+// fieldsOf are the fields of E as fields of T, read through get: the parts
+// a bigger answer shares with a smaller one.
+func fieldsOf[T, E any](fs fields[E], get func(T) E) fields[T] {
+	out := make(fields[T], len(fs))
+	for i, f := range fs {
+		out[i] = field[T]{name: f.name, doc: f.doc, typ: f.typ, sensitive: f.sensitive, nested: f.nested, elements: f.elements,
+			value: func(v T) tftypes.Value { return f.value(get(v)) }}
+	}
+	return out
+}
+
+// objectType is the Terraform type of an object with the fields.
+func (fs fields[T]) objectType() tftypes.Object {
+	attrs := make(map[string]tftypes.Type, len(fs))
+	for _, f := range fs {
+		attrs[f.name] = f.tfType()
+	}
+	return tftypes.Object{AttributeTypes: attrs}
+}
+
 // object is a nested object of strings; get returns its values by name
 // ("" is null). With no value at all, the API has not reported the object
 // yet, and it is null.
@@ -101,6 +170,12 @@ func (f field[T]) tfType() tftypes.Type {
 	switch f.typ {
 	case numberField, integerField:
 		return tftypes.Number
+	case boolField:
+		return tftypes.Bool
+	case listField:
+		return tftypes.List{ElementType: f.elements.typ}
+	case nestedField:
+		return f.elements.typ
 	case objectField:
 		attrs := make(map[string]tftypes.Type, len(f.nested))
 		for _, n := range f.nested {
@@ -173,6 +248,16 @@ func (fs fields[T]) resourceAttributes() map[string]rschema.Attribute {
 		case integerField:
 			out[f.name] = rschema.Int64Attribute{MarkdownDescription: f.doc, Computed: true,
 				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}}
+		case boolField:
+			out[f.name] = rschema.BoolAttribute{MarkdownDescription: f.doc, Computed: true,
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}}
+		case listField:
+			out[f.name] = rschema.ListNestedAttribute{MarkdownDescription: f.doc, Computed: true,
+				NestedObject:  rschema.NestedAttributeObject{Attributes: f.elements.resource()},
+				PlanModifiers: []planmodifier.List{listplanmodifier.UseStateForUnknown()}}
+		case nestedField:
+			out[f.name] = rschema.SingleNestedAttribute{MarkdownDescription: f.doc, Computed: true, Attributes: f.elements.resource(),
+				PlanModifiers: []planmodifier.Object{objectplanmodifier.UseStateForUnknown()}}
 		default:
 			out[f.name] = rschema.StringAttribute{MarkdownDescription: f.doc, Computed: true, CustomType: f.stringType(),
 				Sensitive: f.sensitive, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
@@ -202,6 +287,13 @@ func (f field[T]) dataSourceAttribute() dschema.Attribute {
 		return dschema.Float64Attribute{MarkdownDescription: f.doc, Computed: true}
 	case integerField:
 		return dschema.Int64Attribute{MarkdownDescription: f.doc, Computed: true}
+	case boolField:
+		return dschema.BoolAttribute{MarkdownDescription: f.doc, Computed: true}
+	case listField:
+		return dschema.ListNestedAttribute{MarkdownDescription: f.doc, Computed: true,
+			NestedObject: dschema.NestedAttributeObject{Attributes: f.elements.dataSource()}}
+	case nestedField:
+		return dschema.SingleNestedAttribute{MarkdownDescription: f.doc, Computed: true, Attributes: f.elements.dataSource()}
 	}
 	return dschema.StringAttribute{MarkdownDescription: f.doc, Computed: true, CustomType: f.stringType(), Sensitive: f.sensitive}
 }

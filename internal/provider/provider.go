@@ -176,7 +176,9 @@ func (p *mintlifyProvider) Resources(context.Context) []func() resource.Resource
 }
 
 func (p *mintlifyProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewAgentJobDataSource, NewAgentJobsDataSource, NewDeploymentDataSource, NewStaticExportDataSource}
+	return []func() datasource.DataSource{NewAgentJobDataSource, NewAgentJobsDataSource, NewDeploymentDataSource, NewStaticExportDataSource,
+		NewFeedbackDataSource, NewFeedbackByPageDataSource, NewSearchesDataSource, NewAssistantConversationsDataSource,
+		NewAssistantThreadDataSource, NewAssistantCallerStatsDataSource, NewPageViewsDataSource, NewVisitorsDataSource}
 }
 
 func (p *mintlifyProvider) ListResources(context.Context) []func() list.ListResource {

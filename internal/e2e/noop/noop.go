@@ -50,7 +50,14 @@ func (noopProvider) Resources(context.Context) []func() resource.Resource {
 }
 
 func (noopProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{func() datasource.DataSource { return jobs{} }}
+	return []func() datasource.DataSource{
+		func() datasource.DataSource {
+			return listing{name: "noop_jobs", list: "jobs", env: ListedJobsEnv, schemaOf: mintlifyprovider.NewAgentJobsDataSource}
+		},
+		func() datasource.DataSource {
+			return listing{name: "noop_feedback", list: "feedback", env: ListedFeedbackEnv, schemaOf: mintlifyprovider.NewFeedbackDataSource}
+		},
+	}
 }
 
 type thing struct{}
@@ -148,36 +155,43 @@ func placeholder(t tftypes.Type) tftypes.Value {
 	}
 }
 
-// ListedJobsEnv is the environment variable that says how many jobs the
-// noop_jobs data source lists.
-const ListedJobsEnv = "NOOP_LISTED_JOBS"
+// ListedJobsEnv and ListedFeedbackEnv are the environment variables that
+// say how many items noop_jobs and noop_feedback list.
+const (
+	ListedJobsEnv     = "NOOP_LISTED_JOBS"
+	ListedFeedbackEnv = "NOOP_LISTED_FEEDBACK"
+)
 
-// jobs has mintlify_agent_jobs's schema, and lists $NOOP_LISTED_JOBS
-// placeholder jobs from memory.
-type jobs struct{}
-
-func (jobs) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = "noop_jobs"
+// listing has the schema of one of the provider's listings
+// (mintlify_agent_jobs, mintlify_feedback), and lists $env placeholder
+// items from memory in its list attribute.
+type listing struct {
+	name, list, env string
+	schemaOf        func() datasource.DataSource
 }
 
-func (jobs) Schema(ctx context.Context, req datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	mintlifyprovider.NewAgentJobsDataSource().Schema(ctx, req, resp)
+func (l listing) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = l.name
 }
 
-func (jobs) Read(_ context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	n, _ := strconv.Atoi(os.Getenv(ListedJobsEnv))
+func (l listing) Schema(ctx context.Context, req datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	l.schemaOf().Schema(ctx, req, resp)
+}
+
+func (l listing) Read(_ context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	n, _ := strconv.Atoi(os.Getenv(l.env))
 	var attrs map[string]tftypes.Value
 	if err := req.Config.Raw.As(&attrs); err != nil {
 		resp.Diagnostics.AddError("Unexpected configuration", err.Error())
 		return
 	}
 	obj, _ := req.Config.Raw.Type().(tftypes.Object)
-	list, _ := obj.AttributeTypes["jobs"].(tftypes.List)
+	list, _ := obj.AttributeTypes[l.list].(tftypes.List)
 	listed := make([]tftypes.Value, n)
 	for i := range listed {
 		listed[i] = placeholder(list.ElementType)
 	}
 	attrs["project_id"] = placeholder(tftypes.String)
-	attrs["jobs"] = tftypes.NewValue(list, listed)
+	attrs[l.list] = tftypes.NewValue(list, listed)
 	resp.State.Raw = tftypes.NewValue(obj, attrs)
 }

@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -101,6 +102,33 @@ func Model() validator.String {
 	return check{title: "Invalid model", description: customtypes.ModelRule, test: func(v string) string {
 		if !customtypes.IsModelName(v) {
 			return "; it " + customtypes.ModelRule
+		}
+		return ""
+	}}
+}
+
+// Date requires a date (2026-12-01) or an RFC 3339 time, as Mintlify's
+// analytics take them.
+func Date() validator.String {
+	return check{description: "must be a date such as 2026-12-01, or an RFC 3339 time", test: func(v string) string {
+		if _, err := time.Parse(time.DateOnly, v); err == nil {
+			return ""
+		}
+		if _, err := time.Parse(time.RFC3339Nano, v); err == nil {
+			return ""
+		}
+		return `, which is neither a date such as "2026-12-01" nor an RFC 3339 time such as "2026-12-01T08:00:00Z"`
+	}}
+}
+
+// OneOrMoreOf requires one of values, or several separated by commas.
+func OneOrMoreOf(values ...string) validator.String {
+	return check{description: "must be one or more of " + strings.Join(values, ", ") + ", separated by commas", test: func(v string) string {
+		for _, part := range strings.Split(v, ",") {
+			if !slices.Contains(values, strings.TrimSpace(part)) {
+				return fmt.Sprintf(": %q is not one of %s (give one, or several separated by commas)", strings.TrimSpace(part),
+					strings.Join(values, ", "))
+			}
 		}
 		return ""
 	}}

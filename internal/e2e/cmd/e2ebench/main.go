@@ -55,6 +55,7 @@ func main() {
 	jobLength := flag.Duration("job-duration", 2*time.Second, "how long each job of the batch runs")
 	refreshJobs := flag.String("refresh-jobs", "200,1000", "jobs in each refresh scenario")
 	listed := flag.Int("listed-jobs", 10000, "jobs the listing data source reads")
+	feedback := flag.Int("feedback", 10000, "feedback entries the mintlify_feedback data source reads")
 	deployments := flag.Int("deployments", 10, "production and preview deployments each, in the deployment scenario")
 	deploymentLength := flag.Duration("deployment-duration", 10*time.Second, "how long each deployment runs")
 	exportLength := flag.Duration("export-duration", 20*time.Second, "how long the static export (and the deployment beside it) runs")
@@ -82,6 +83,7 @@ func main() {
 		rows = append(rows, b.planRows(count, *parallelism, count == 200)...)
 	}
 	rows = append(rows, b.listRows(*listed)...)
+	rows = append(rows, b.feedbackRows(*feedback))
 	schema := schemaTime()
 	rows = append(rows, row{scenario: "provider schema served (first GetProviderSchema)", wall: schema.String(), target: "< 50ms",
 		verdict: verdict(schema < 50*time.Millisecond)})
@@ -278,6 +280,36 @@ func (b *bench) listRows(n int) []row {
 		scenario: scenario + "a no-op data source with the same schema listing as many jobs from memory (its RSS: " + floorPeak.String() + ")",
 		wall:     round(wall), floor: round(floor), ratio: ratio(wall, floor), rss: peak.String(),
 	}}
+}
+
+// feedbackRows plan mintlify_feedback over n entries, against the floor of a
+// data source with its schema listing as many entries from memory.
+func (b *bench) feedbackRows(n int) row {
+	emu := emulator.New(emulator.Options{SkipContractCheck: true, AnalyticsLimit: -1})
+	_, err := emu.Listen("127.0.0.1:0")
+	check(err)
+	defer emu.Close()
+	emu.GenerateAnalytics("", emulator.AnalyticsVolume{Feedback: n})
+	count := func() int { return emu.CountRequests("GET", "/feedback") }
+	dir := b.workspace(acctest.ProviderBlock(emu) + "data \"mintlify_feedback\" \"all\" {}\n" +
+		"output \"feedback\" {\n  value = length(data.mintlify_feedback.all.feedback)\n}\n")
+	before := count()
+	rss := watchRSS()
+	wall := b.median(func() time.Duration { return b.plan(dir) })
+	peak := rss()
+	calls := (count() - before) / b.runs
+	floorDir := b.workspace("data \"noop_feedback\" \"all\" {}\noutput \"feedback\" {\n  value = length(data.noop_feedback.all.feedback)\n}\n",
+		[2]string{"noop", noop.Source})
+	floorDir.Env = append(floorDir.Env, noop.ListedFeedbackEnv+"="+strconv.Itoa(n))
+	floor := b.median(func() time.Duration { return b.plan(floorDir) })
+	// The answer says when there is no more: n/100 full pages, no more.
+	fewest := (n + 99) / 100
+	return row{
+		scenario: fmt.Sprintf("plan reading data.mintlify_feedback over %d entries (%d calls); floor: a no-op data source with the same schema listing as many from memory", n, calls),
+		wall:     round(wall), floor: round(floor), ratio: ratio(wall, floor), polls: fmt.Sprintf("%d calls", calls), rss: peak.String(),
+		target:  fmt.Sprintf("%d calls (the fewest possible), ratio <= 1.2", fewest),
+		verdict: verdict(calls == fewest && wall.Seconds() <= 1.2*floor.Seconds()),
+	}
 }
 
 // seed creates n jobs, 20 at a time.

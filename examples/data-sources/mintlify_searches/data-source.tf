@@ -1,0 +1,8 @@
+# What readers searched for this month without finding anything to click.
+data "mintlify_searches" "month" {
+  date_from = formatdate("YYYY-MM-01", plantimestamp())
+}
+
+output "unanswered_searches" {
+  value = [for s in data.mintlify_searches.month.searches : s.query if s.ctr == 0]
+}
