@@ -403,3 +403,19 @@ func TestProtocol_staticExportAction(t *testing.T) {
 		t.Errorf("progress %q; want the export's progress reported as it grows", progress)
 	}
 }
+
+// TestProtocol_timeoutAfterSendingSaysNotToRetry starts a job whose answer
+// does not come within request_timeout: Mintlify may have started it, so
+// the error says where to look, and never to just try again.
+func TestProtocol_timeoutAfterSendingSaysNotToRetry(t *testing.T) {
+	e := newProtoEnv(t)
+	e.emu.SetFaults(emulator.Faults{CreateLatency: 3 * time.Second})
+	resp, err := e.server.ConfigureProvider(e.ctx, &tfprotov6.ConfigureProviderRequest{Config: e.dynamic(e.schema.Provider.ValueType(),
+		map[string]any{"base_url": e.emu.URL(), "api_key": e.emu.APIKey(), "project_id": e.emu.ProjectID(), "request_timeout": "1s"})})
+	e.noErrors("ConfigureProvider", err, resp.Diagnostics)
+	got := details(startingCases["agent job"].run(e.ctx, e))
+	if !strings.Contains(got, "did not answer within request_timeout") || !strings.Contains(got, "may have started the agent job") ||
+		strings.Contains(strings.ToLower(got), "try again") {
+		t.Errorf("diagnostics:\n%s\nwant: no answer within request_timeout, it may have started, and no 'try again'", got)
+	}
+}
