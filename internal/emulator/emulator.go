@@ -43,6 +43,7 @@
 package emulator
 
 import (
+	"cmp"
 	crand "crypto/rand"
 	"encoding/hex"
 	"fmt"
@@ -200,63 +201,29 @@ type Server struct {
 
 // New returns a server with the given options, defaults filled in.
 func New(opts Options) *Server {
-	if opts.APIKey == "" {
-		opts.APIKey = DefaultAPIKey
-	}
-	if opts.ProjectID == "" {
-		opts.ProjectID = DefaultProjectID
-	}
-	if opts.JobDuration == 0 {
-		opts.JobDuration = DefaultJobDuration
-	}
-	if opts.Model == "" {
-		opts.Model = DefaultModel
-	}
-	if opts.Repository == "" {
-		opts.Repository = DefaultRepository
-	}
+	opts.APIKey = cmp.Or(opts.APIKey, DefaultAPIKey)
+	opts.ProjectID = cmp.Or(opts.ProjectID, DefaultProjectID)
+	opts.JobDuration = cmp.Or(opts.JobDuration, DefaultJobDuration)
+	opts.Model = cmp.Or(opts.Model, DefaultModel)
+	opts.Repository = cmp.Or(opts.Repository, DefaultRepository)
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	if opts.DeploymentQueued == 0 {
-		opts.DeploymentQueued = DefaultDeploymentQueued
-	}
-	if opts.DeploymentInProgress == 0 {
-		opts.DeploymentInProgress = DefaultDeploymentInProgress
-	}
-	if opts.DeploymentOutcome == "" {
-		opts.DeploymentOutcome = DeploymentSuccess
-	}
-	if opts.PreviewLimit == 0 {
-		opts.PreviewLimit = DefaultPreviewLimit
-	}
-	if opts.PreviewWindow == 0 {
-		opts.PreviewWindow = DefaultPreviewWindow
-	}
-	if opts.TriggerLimit == 0 {
-		opts.TriggerLimit = DefaultTriggerLimit
-	}
-	if opts.TriggerWindow == 0 {
-		opts.TriggerWindow = DefaultTriggerWindow
-	}
-	if opts.AnalyticsLimit == 0 {
-		opts.AnalyticsLimit = DefaultAnalyticsLimit
-	}
-	if opts.AnalyticsWindow == 0 {
-		opts.AnalyticsWindow = DefaultAnalyticsWindow
-	}
-	if opts.StaticExportQueued == 0 {
-		opts.StaticExportQueued = DefaultStaticExportQueued
-	}
-	if opts.StaticExportDuration == 0 {
-		opts.StaticExportDuration = DefaultStaticExportDuration
-	}
+	opts.DeploymentQueued = cmp.Or(opts.DeploymentQueued, DefaultDeploymentQueued)
+	opts.DeploymentInProgress = cmp.Or(opts.DeploymentInProgress, DefaultDeploymentInProgress)
+	opts.DeploymentOutcome = cmp.Or(opts.DeploymentOutcome, DeploymentSuccess)
+	opts.PreviewLimit = cmp.Or(opts.PreviewLimit, DefaultPreviewLimit)
+	opts.PreviewWindow = cmp.Or(opts.PreviewWindow, DefaultPreviewWindow)
+	opts.TriggerLimit = cmp.Or(opts.TriggerLimit, DefaultTriggerLimit)
+	opts.TriggerWindow = cmp.Or(opts.TriggerWindow, DefaultTriggerWindow)
+	opts.AnalyticsLimit = cmp.Or(opts.AnalyticsLimit, DefaultAnalyticsLimit)
+	opts.AnalyticsWindow = cmp.Or(opts.AnalyticsWindow, DefaultAnalyticsWindow)
+	opts.StaticExportQueued = cmp.Or(opts.StaticExportQueued, DefaultStaticExportQueued)
+	opts.StaticExportDuration = cmp.Or(opts.StaticExportDuration, DefaultStaticExportDuration)
 	if opts.StaticExportPages <= 0 {
 		opts.StaticExportPages = DefaultStaticExportPages
 	}
-	if opts.BundleLinkLifetime == 0 {
-		opts.BundleLinkLifetime = DefaultBundleLinkLifetime
-	}
+	opts.BundleLinkLifetime = cmp.Or(opts.BundleLinkLifetime, DefaultBundleLinkLifetime)
 	s := &Server{
 		opts:           opts,
 		keys:           newKeys(opts),

@@ -9,6 +9,22 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
+// actionBase is what every action does the same way: it is named, and
+// configured with the provider's data. Each embeds it.
+type actionBase struct {
+	data *providerData
+	// name is the type's name after the provider's, such as "deployment".
+	name string
+}
+
+func (a *actionBase) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + a.name
+}
+
+func (a *actionBase) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
+	a.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
 // invocation readies the run of one action invocation of op: its client
 // and project (projectID, or the provider's; none for an unscoped kind),
 // its wait settings (def bounds it by default), and its progress, which

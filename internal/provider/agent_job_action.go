@@ -15,20 +15,14 @@ import (
 var _ action.ActionWithConfigure = &agentJobAction{}
 
 // NewAgentJobAction runs a job as a side effect (Terraform 1.14 actions).
-func NewAgentJobAction() action.Action { return &agentJobAction{} }
+func NewAgentJobAction() action.Action { return &agentJobAction{actionBase{name: "agent_job"}} }
 
-type agentJobAction struct {
-	data *providerData
-}
+type agentJobAction struct{ actionBase }
 
 type agentJobActionModel struct {
 	Prompt types.String `tfsdk:"prompt"`
 	JobID  types.String `tfsdk:"job_id"`
 	actionWait
-}
-
-func (a *agentJobAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_agent_job"
 }
 
 func (a *agentJobAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
@@ -51,10 +45,6 @@ func (a *agentJobAction) Schema(_ context.Context, _ action.SchemaRequest, resp 
 			"prompt to an existing one, and reports its progress. Needs Terraform 1.14 or later.",
 		Attributes: attrs,
 	}
-}
-
-func (a *agentJobAction) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
-	a.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (a *agentJobAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {

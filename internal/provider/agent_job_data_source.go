@@ -2,38 +2,30 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
 	"github.com/mintlify/terraform-provider-mintlify/internal/provider/validators"
 )
 
 var _ datasource.DataSourceWithConfigure = &agentJobDataSource{}
 
 // NewAgentJobDataSource is the mintlify_agent_job data source.
-func NewAgentJobDataSource() datasource.DataSource { return &agentJobDataSource{} }
-
-type agentJobDataSource struct {
-	data *providerData
+func NewAgentJobDataSource() datasource.DataSource {
+	return &agentJobDataSource{dataSourceBase{name: "agent_job"}}
 }
+
+type agentJobDataSource struct{ dataSourceBase }
 
 // agentJobDataSourceModel is what names the job; what the API reports is
 // in jobFields.
 type agentJobDataSourceModel struct {
 	ID        types.String `tfsdk:"id"`
 	ProjectID types.String `tfsdk:"project_id"`
-}
-
-func (d *agentJobDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_agent_job"
 }
 
 func (d *agentJobDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -64,10 +56,6 @@ func agentJobDataSourceSchema() schema.Schema {
 	}
 }
 
-func (d *agentJobDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *agentJobDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m agentJobDataSourceModel
 	_, diags := agentJobDataSourceShape().get(ctx, req.Config.Raw, &m)
@@ -88,17 +76,4 @@ func (d *agentJobDataSource) Read(ctx context.Context, req datasource.ReadReques
 	v, diags := agentJobDataSourceShape().value(ctx, &m, jobFields.values(job))
 	resp.Diagnostics.Append(diags...)
 	resp.State.Raw = v
-}
-
-// readFound explains a data source's read of id that failed, and reports
-// whether it succeeded.
-func readFound(ctx context.Context, d *providerData, k kind, id, project string, err error, diags *diag.Diagnostics) bool {
-	var notFound *mintlify.NotFoundError
-	switch {
-	case errors.As(err, &notFound):
-		diags.AddAttributeError(path.Root("id"), k.title()+" not found", k.notFound(id, project, notFound.Message))
-	case err != nil:
-		diags.AddError("Could not read the Mintlify "+k.noun, d.explain(ctx, err, about{project: project, noun: k.noun, id: id}))
-	}
-	return err == nil
 }

@@ -20,15 +20,11 @@ import (
 var _ datasource.DataSourceWithConfigure = &agentJobsDataSource{}
 
 // NewAgentJobsDataSource is the mintlify_agent_jobs data source.
-func NewAgentJobsDataSource() datasource.DataSource { return &agentJobsDataSource{} }
-
-type agentJobsDataSource struct {
-	data *providerData
+func NewAgentJobsDataSource() datasource.DataSource {
+	return &agentJobsDataSource{dataSourceBase{name: "agent_jobs"}}
 }
 
-func (d *agentJobsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_agent_jobs"
-}
+type agentJobsDataSource struct{ dataSourceBase }
 
 func (d *agentJobsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	str := func(doc string) schema.StringAttribute {
@@ -81,10 +77,6 @@ func (d *agentJobsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 			},
 		},
 	}
-}
-
-func (d *agentJobsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // Read lists the jobs. A listing may hold thousands of jobs, so the state is

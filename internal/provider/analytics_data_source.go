@@ -41,12 +41,13 @@ const analyticsNote = "Every analytics data source counts against one limit of 1
 	"whole organization, at every plan and refresh; a listing follows every page, at the largest page size the API allows."
 
 type analyticsDataSource[T any] struct {
-	data   *providerData
+	dataSourceBase
 	source analyticsSource[T]
 }
 
-func (d *analyticsDataSource[T]) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_" + d.source.name
+// newAnalyticsDataSource serves source.
+func newAnalyticsDataSource[T any](source analyticsSource[T]) datasource.DataSource {
+	return &analyticsDataSource[T]{dataSourceBase: dataSourceBase{name: source.name}, source: source}
 }
 
 func (d *analyticsDataSource[T]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -73,10 +74,6 @@ func (d *analyticsDataSource[T]) Schema(_ context.Context, _ datasource.SchemaRe
 		}
 	}
 	resp.Schema = schema.Schema{MarkdownDescription: d.source.doc + "\n\n" + analyticsNote, Attributes: attrs}
-}
-
-func (d *analyticsDataSource[T]) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *analyticsDataSource[T]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -11,7 +11,7 @@ import (
 // NewAssistantCallerStatsDataSource is mintlify_assistant_caller_stats:
 // where assistant questions came from.
 func NewAssistantCallerStatsDataSource() datasource.DataSource {
-	return &analyticsDataSource[*mintlify.CallerStats]{source: analyticsSource[*mintlify.CallerStats]{
+	return newAnalyticsDataSource(analyticsSource[*mintlify.CallerStats]{
 		name: "assistant_caller_stats",
 		doc:  "Counts the questions readers asked the AI assistant by where they asked: the docs site, the API, or elsewhere.",
 		fields: fields[*mintlify.CallerStats]{
@@ -23,5 +23,5 @@ func NewAssistantCallerStatsDataSource() datasource.DataSource {
 		read: func(ctx context.Context, c *mintlify.Client, project string, args map[string]string) (*mintlify.CallerStats, error) {
 			return c.CallerStats(ctx, project, dates(args))
 		},
-	}}
+	})
 }

@@ -11,7 +11,7 @@ import (
 // NewAssistantConversationsDataSource is mintlify_assistant_conversations:
 // what readers asked the assistant.
 func NewAssistantConversationsDataSource() datasource.DataSource {
-	return &analyticsDataSource[[]mintlify.Conversation]{source: analyticsSource[[]mintlify.Conversation]{
+	return newAnalyticsDataSource(analyticsSource[[]mintlify.Conversation]{
 		name: "assistant_conversations",
 		doc: "Lists what readers asked the docs' AI assistant, newest first, with its answer, the pages it cited, and " +
 			"whether it resolved the question (`resolution_status`: `answered` or `unanswered`).",
@@ -20,7 +20,7 @@ func NewAssistantConversationsDataSource() datasource.DataSource {
 		read: func(ctx context.Context, c *mintlify.Client, project string, args map[string]string) ([]mintlify.Conversation, error) {
 			return c.ListConversations(ctx, project, dates(args))
 		},
-	}}
+	})
 }
 
 var conversationFields = fields[mintlify.Conversation]{

@@ -14,7 +14,7 @@ import (
 // NewAssistantThreadDataSource is mintlify_assistant_thread: one assistant
 // conversation, whole.
 func NewAssistantThreadDataSource() datasource.DataSource {
-	return &analyticsDataSource[*mintlify.Thread]{source: analyticsSource[*mintlify.Thread]{
+	return newAnalyticsDataSource(analyticsSource[*mintlify.Thread]{
 		name:    "assistant_thread",
 		doc:     "Reads the whole transcript of one assistant conversation, by the `id` `mintlify_assistant_conversations` lists.",
 		undated: true,
@@ -35,5 +35,5 @@ func NewAssistantThreadDataSource() datasource.DataSource {
 		read: func(ctx context.Context, c *mintlify.Client, project string, args map[string]string) (*mintlify.Thread, error) {
 			return c.GetThread(ctx, project, args["id"])
 		},
-	}}
+	})
 }

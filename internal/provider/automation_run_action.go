@@ -16,20 +16,16 @@ var _ action.ActionWithConfigure = &automationRunAction{}
 
 // NewAutomationRunAction runs an automation as a side effect (Terraform
 // 1.14 actions).
-func NewAutomationRunAction() action.Action { return &automationRunAction{} }
-
-type automationRunAction struct {
-	data *providerData
+func NewAutomationRunAction() action.Action {
+	return &automationRunAction{actionBase{name: "automation_run"}}
 }
+
+type automationRunAction struct{ actionBase }
 
 type automationRunActionModel struct {
 	AutomationID types.String         `tfsdk:"automation_id"`
 	ProjectID    types.String         `tfsdk:"project_id"`
 	Timeout      customtypes.Duration `tfsdk:"timeout"`
-}
-
-func (a *automationRunAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_automation_run"
 }
 
 func (a *automationRunAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
@@ -56,10 +52,6 @@ func (a *automationRunAction) Schema(_ context.Context, _ action.SchemaRequest, 
 			},
 		},
 	}
-}
-
-func (a *automationRunAction) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
-	a.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (a *automationRunAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {

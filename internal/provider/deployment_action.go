@@ -16,19 +16,13 @@ var _ action.ActionWithConfigure = &deploymentAction{}
 
 // NewDeploymentAction deploys as a side effect (Terraform 1.14 actions): to
 // production, or a preview of a branch.
-func NewDeploymentAction() action.Action { return &deploymentAction{} }
+func NewDeploymentAction() action.Action { return &deploymentAction{actionBase{name: "deployment"}} }
 
-type deploymentAction struct {
-	data *providerData
-}
+type deploymentAction struct{ actionBase }
 
 type deploymentActionModel struct {
 	Branch types.String `tfsdk:"branch"`
 	actionWait
-}
-
-func (a *deploymentAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_deployment"
 }
 
 func (a *deploymentAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
@@ -45,10 +39,6 @@ func (a *deploymentAction) Schema(_ context.Context, _ action.SchemaRequest, res
 			"one deployment and reports its progress. Needs Terraform 1.14 or later.",
 		Attributes: attrs,
 	}
-}
-
-func (a *deploymentAction) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
-	a.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (a *deploymentAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {

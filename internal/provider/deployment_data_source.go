@@ -15,21 +15,17 @@ import (
 var _ datasource.DataSourceWithConfigure = &deploymentDataSource{}
 
 // NewDeploymentDataSource is the mintlify_deployment data source.
-func NewDeploymentDataSource() datasource.DataSource { return &deploymentDataSource{} }
-
-type deploymentDataSource struct {
-	data *providerData
+func NewDeploymentDataSource() datasource.DataSource {
+	return &deploymentDataSource{dataSourceBase{name: "deployment"}}
 }
+
+type deploymentDataSource struct{ dataSourceBase }
 
 // deploymentDataSourceModel names the deployment; what the API reports is
 // in deploymentFields.
 type deploymentDataSourceModel struct {
 	ID        types.String `tfsdk:"id"`
 	ProjectID types.String `tfsdk:"project_id"`
-}
-
-func (d *deploymentDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_deployment"
 }
 
 func (d *deploymentDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -57,10 +53,6 @@ func deploymentDataSourceSchema() schema.Schema {
 			"The status endpoint does not return a preview's URL.",
 		Attributes: attrs,
 	}
-}
-
-func (d *deploymentDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *deploymentDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -11,7 +11,7 @@ import (
 // NewFeedbackByPageDataSource is mintlify_feedback_by_page: feedback
 // counted by page.
 func NewFeedbackByPageDataSource() datasource.DataSource {
-	return &analyticsDataSource[*mintlify.FeedbackByPage]{source: analyticsSource[*mintlify.FeedbackByPage]{
+	return newAnalyticsDataSource(analyticsSource[*mintlify.FeedbackByPage]{
 		name: "feedback_by_page",
 		doc: "Counts the feedback on each page, the pages with the most feedback first: thumbs up and down, code " +
 			"snippet reports, and all of them. The API returns up to 100 pages; `has_more` says there are more.",
@@ -25,7 +25,7 @@ func NewFeedbackByPageDataSource() datasource.DataSource {
 		read: func(ctx context.Context, c *mintlify.Client, project string, args map[string]string) (*mintlify.FeedbackByPage, error) {
 			return c.FeedbackByPage(ctx, project, feedbackFilter(args))
 		},
-	}}
+	})
 }
 
 var pageFeedbackFields = fields[mintlify.PageFeedback]{

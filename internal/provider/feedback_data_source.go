@@ -15,7 +15,7 @@ import (
 
 // NewFeedbackDataSource is mintlify_feedback: what readers said of pages.
 func NewFeedbackDataSource() datasource.DataSource {
-	return &analyticsDataSource[[]mintlify.Feedback]{source: analyticsSource[[]mintlify.Feedback]{
+	return newAnalyticsDataSource(analyticsSource[[]mintlify.Feedback]{
 		name: "feedback",
 		doc: "Lists the feedback readers left on the docs, newest first: thumbs on a page, comments, and reports on code " +
 			"snippets, each with the status the team gave it. Filter by `source` and `status`, for example the feedback " +
@@ -26,7 +26,7 @@ func NewFeedbackDataSource() datasource.DataSource {
 		read: func(ctx context.Context, c *mintlify.Client, project string, args map[string]string) ([]mintlify.Feedback, error) {
 			return c.ListFeedback(ctx, project, feedbackFilter(args))
 		},
-	}}
+	})
 }
 
 // feedbackFilters are the filters of both feedback data sources.

@@ -32,7 +32,7 @@ func trafficDataSource(name, doc, what string,
 	}
 	pages := append(fields[mintlify.PageTraffic]{text("path", "The page.", func(p mintlify.PageTraffic) string { return p.Path })},
 		fieldsOf(counts, func(p mintlify.PageTraffic) mintlify.Traffic { return p.Traffic })...)
-	return &analyticsDataSource[*mintlify.TrafficReport]{source: analyticsSource[*mintlify.TrafficReport]{
+	return newAnalyticsDataSource(analyticsSource[*mintlify.TrafficReport]{
 		name: name,
 		doc:  doc,
 		fields: fields[*mintlify.TrafficReport]{
@@ -42,5 +42,5 @@ func trafficDataSource(name, doc, what string,
 		read: func(ctx context.Context, c *mintlify.Client, project string, args map[string]string) (*mintlify.TrafficReport, error) {
 			return read(c, ctx, project, dates(args))
 		},
-	}}
+	})
 }

@@ -10,7 +10,7 @@ import (
 
 // NewSearchesDataSource is mintlify_searches: what readers searched for.
 func NewSearchesDataSource() datasource.DataSource {
-	return &analyticsDataSource[*mintlify.Searches]{source: analyticsSource[*mintlify.Searches]{
+	return newAnalyticsDataSource(analyticsSource[*mintlify.Searches]{
 		name: "searches",
 		doc: "Lists what readers searched the docs for, the most searched first, and how they fared: how often each term " +
 			"was searched (`hits`), how often a result was clicked (`ctr`), and which result most. A term whose `ctr` is 0 " +
@@ -23,7 +23,7 @@ func NewSearchesDataSource() datasource.DataSource {
 		read: func(ctx context.Context, c *mintlify.Client, project string, args map[string]string) (*mintlify.Searches, error) {
 			return c.ListSearches(ctx, project, dates(args))
 		},
-	}}
+	})
 }
 
 var searchFields = fields[mintlify.SearchTerm]{

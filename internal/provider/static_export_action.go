@@ -17,21 +17,17 @@ var _ action.ActionWithConfigure = &staticExportAction{}
 
 // NewStaticExportAction exports the docs as a side effect (Terraform 1.14
 // actions).
-func NewStaticExportAction() action.Action { return &staticExportAction{} }
-
-type staticExportAction struct {
-	data *providerData
+func NewStaticExportAction() action.Action {
+	return &staticExportAction{actionBase{name: "static_export"}}
 }
+
+type staticExportAction struct{ actionBase }
 
 type staticExportActionModel struct {
 	Domain  types.String `tfsdk:"domain"`
 	Version types.String `tfsdk:"version"`
 	Paths   types.List   `tfsdk:"paths"`
 	actionWaitArgs
-}
-
-func (a *staticExportAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_static_export"
 }
 
 func (a *staticExportAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
@@ -58,10 +54,6 @@ func (a *staticExportAction) Schema(_ context.Context, _ action.SchemaRequest, r
 			"to its bundle. Nothing is kept in state. Static export is in private beta on Enterprise plans. Needs Terraform 1.14 or later.",
 		Attributes: attrs,
 	}
-}
-
-func (a *staticExportAction) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
-	a.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (a *staticExportAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {

@@ -16,18 +16,14 @@ import (
 var _ datasource.DataSourceWithConfigure = &staticExportDataSource{}
 
 // NewStaticExportDataSource is the mintlify_static_export data source.
-func NewStaticExportDataSource() datasource.DataSource { return &staticExportDataSource{} }
-
-type staticExportDataSource struct {
-	data *providerData
+func NewStaticExportDataSource() datasource.DataSource {
+	return &staticExportDataSource{dataSourceBase{name: "static_export"}}
 }
+
+type staticExportDataSource struct{ dataSourceBase }
 
 type staticExportDataSourceModel struct {
 	ID types.String `tfsdk:"id"`
-}
-
-func (d *staticExportDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_static_export"
 }
 
 func (d *staticExportDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -54,10 +50,6 @@ func staticExportDataSourceSchema() schema.Schema {
 			"resource to start one and wait for it.",
 		Attributes: attrs,
 	}
-}
-
-func (d *staticExportDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *staticExportDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -80,38 +80,34 @@ func (m CreateOnly) plan(p path.Path, state tfsdk.State, destroying bool, config
 	return keepPlanned, false
 }
 
-// PlanModifyString plans a string argument sent once.
-func (m CreateOnly) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	action, replace := m.plan(req.Path, req.State, req.Plan.Raw.IsNull(), req.ConfigValue, req.StateValue, &resp.Diagnostics)
+// planned is what plan makes of an attribute's planned value, whose null
+// of its type is null, and whether the resource must be replaced.
+func planned[V attr.Value](m CreateOnly, p path.Path, state tfsdk.State, destroying bool, config, prior, value, null V,
+	diags *diag.Diagnostics) (V, bool) {
+	action, replace := m.plan(p, state, destroying, config, prior, diags)
 	switch action {
 	case usePrior:
-		resp.PlanValue = req.StateValue
+		return prior, replace
 	case useNull:
-		resp.PlanValue = types.StringNull()
+		return null, replace
 	}
-	resp.RequiresReplace = replace
+	return value, replace
+}
+
+// PlanModifyString plans a string argument sent once.
+func (m CreateOnly) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	resp.PlanValue, resp.RequiresReplace = planned(m, req.Path, req.State, req.Plan.Raw.IsNull(), req.ConfigValue, req.StateValue,
+		resp.PlanValue, types.StringNull(), &resp.Diagnostics)
 }
 
 // PlanModifyBool plans a bool argument sent once.
 func (m CreateOnly) PlanModifyBool(_ context.Context, req planmodifier.BoolRequest, resp *planmodifier.BoolResponse) {
-	action, replace := m.plan(req.Path, req.State, req.Plan.Raw.IsNull(), req.ConfigValue, req.StateValue, &resp.Diagnostics)
-	switch action {
-	case usePrior:
-		resp.PlanValue = req.StateValue
-	case useNull:
-		resp.PlanValue = types.BoolNull()
-	}
-	resp.RequiresReplace = replace
+	resp.PlanValue, resp.RequiresReplace = planned(m, req.Path, req.State, req.Plan.Raw.IsNull(), req.ConfigValue, req.StateValue,
+		resp.PlanValue, types.BoolNull(), &resp.Diagnostics)
 }
 
 // PlanModifyList plans a list argument sent once.
-func (m CreateOnly) PlanModifyList(_ context.Context, req planmodifier.ListRequest, resp *planmodifier.ListResponse) {
-	action, replace := m.plan(req.Path, req.State, req.Plan.Raw.IsNull(), req.ConfigValue, req.StateValue, &resp.Diagnostics)
-	switch action {
-	case usePrior:
-		resp.PlanValue = req.StateValue
-	case useNull:
-		resp.PlanValue = types.ListNull(req.PlanValue.ElementType(context.Background()))
-	}
-	resp.RequiresReplace = replace
+func (m CreateOnly) PlanModifyList(ctx context.Context, req planmodifier.ListRequest, resp *planmodifier.ListResponse) {
+	resp.PlanValue, resp.RequiresReplace = planned(m, req.Path, req.State, req.Plan.Raw.IsNull(), req.ConfigValue, req.StateValue,
+		resp.PlanValue, types.ListNull(req.PlanValue.ElementType(ctx)), &resp.Diagnostics)
 }
