@@ -18,7 +18,7 @@ import (
 const actionInterrupts = 12
 
 // TestActionInterruptNeverCrashes presses Ctrl-C while each action waits
-// (invoked by hand, and fired by an action_trigger), many times, at
+// that waits (invoked by hand, and fired by an action_trigger), many times, at
 // different moments of the wait. Terraform stops reading an action's events
 // when it is interrupted, and Terraform 1.15 panics when an event comes
 // after the one it stopped at: an interrupted action must send nothing but
@@ -40,6 +40,12 @@ func TestActionInterruptNeverCrashes(t *testing.T) {
 		}
 		return ids
 	}
+	exports := func(emu *emulator.Server) (ids []string) {
+		for _, e := range emu.StaticExports() {
+			ids = append(ids, e.ID)
+		}
+		return ids
+	}
 	for name, tc := range map[string]struct {
 		config  string
 		args    []string
@@ -49,6 +55,8 @@ func TestActionInterruptNeverCrashes(t *testing.T) {
 			[]string{"-invoke=action.mintlify_deployment.x"}, deployments},
 		"agent job action": {"action \"mintlify_agent_job\" \"x\" {\n  config {\n    prompt = \"A long job [emulator:duration=1h]\"\n  }\n}",
 			[]string{"-invoke=action.mintlify_agent_job.x"}, jobs},
+		"static export action": {"action \"mintlify_static_export\" \"x\" {\n  config {\n    domain = \"docs.example.com\"\n  }\n}",
+			[]string{"-invoke=action.mintlify_static_export.x"}, exports},
 		"action_trigger": {`resource "terraform_data" "x" {
   lifecycle {
     action_trigger {
@@ -68,7 +76,8 @@ action "mintlify_deployment" "x" {}`, nil, deployments},
 
 func testActionInterrupts(t *testing.T, config string, args []string, started func(*emulator.Server) []string) {
 	ws := setup(t)
-	emu := emulator.Start(t, emulator.Options{DeploymentQueued: 500 * time.Millisecond, DeploymentInProgress: time.Hour})
+	emu := emulator.Start(t, emulator.Options{DeploymentQueued: 500 * time.Millisecond, DeploymentInProgress: time.Hour,
+		StaticExportQueued: 500 * time.Millisecond, StaticExportDuration: time.Hour})
 	if err := ws.WriteConfig(acctest.ProviderBlock(emu) + config + "\n"); err != nil {
 		t.Fatal(err)
 	}

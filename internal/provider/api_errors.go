@@ -21,10 +21,11 @@ type about struct {
 	refused func(*mintlify.APIError, about) string
 }
 
-// explain says what went wrong in a call to the API and what the user can
-// do about it. ctx is the operation's: whether it has ended tells the
-// operation's timeout, or an interrupt, from the request's own limit.
-func (d *providerData) explain(ctx context.Context, err error, a about) string {
+// explainError says what went wrong in a call to the API at baseURL and
+// what the user can do about it. ctx is the operation's: whether it has
+// ended tells the operation's timeout, or an interrupt, from the request's
+// own limit.
+func explainError(ctx context.Context, err error, a about, baseURL string) string {
 	var (
 		notSent      *mintlify.NotSentError
 		unauthorized *mintlify.UnauthorizedError
@@ -49,7 +50,7 @@ func (d *providerData) explain(ctx context.Context, err error, a about) string {
 		return fmt.Sprintf("Mintlify answered 404 (%s): %q was not found in project %q. Check the ID and project_id.", notFound.Message, a.id, a.project)
 	case errors.As(err, &notFound):
 		return fmt.Sprintf("Mintlify answered 404 (%s) for project %q at %s. Check project_id, and base_url: it must be the API's root, "+
-			"such as %s, with no path after it.", notFound.Message, a.project, d.client.BaseURL(), mintlify.DefaultBaseURL)
+			"such as %s, with no path after it.", notFound.Message, a.project, baseURL, mintlify.DefaultBaseURL)
 	case errors.As(err, &decode):
 		return fmt.Sprintf("Mintlify answered with something that is not the API's JSON, often a proxy or gateway page: %s. "+
 			"Check base_url; if it persists, try again later.", decode)
@@ -58,7 +59,7 @@ func (d *providerData) explain(ctx context.Context, err error, a about) string {
 	case errors.As(err, &api):
 		return fmt.Sprintf("Mintlify refused the request: %s.", api)
 	case errors.As(err, &notSent):
-		return notSentText(ctx, notSent, a, d.client.BaseURL())
+		return notSentText(ctx, notSent, a, baseURL)
 	case ended(ctx) != "":
 		return fmt.Sprintf("%s before Mintlify answered (%s).", ended(ctx), err)
 	case errors.Is(err, context.DeadlineExceeded):

@@ -52,7 +52,7 @@ func automationRefused(api *mintlify.APIError, a about) string {
 // runAutomation starts one run of automationID in the project (the
 // provider's when projectID is null), within settings' limit, for the
 // resource and the action.
-func (d *providerData) runAutomation(ctx context.Context, projectID types.String, automationID string, settings waitSettings,
+func runAutomation(ctx context.Context, d *providerData, projectID types.String, automationID string, settings waitSettings,
 	h holder) (*run[*mintlify.AutomationRun], *mintlify.AutomationRun) {
 	client, project, diags := d.clientFor(projectID)
 	r := &run[*mintlify.AutomationRun]{op: automationRuns, data: d, client: client, project: project, settings: settings, holder: h, diags: diags}

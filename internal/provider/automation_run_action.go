@@ -66,7 +66,7 @@ func (a *automationRunAction) Invoke(ctx context.Context, req action.InvokeReque
 		return
 	}
 	ctx, progress := actionProgress(ctx, resp)
-	run, started := a.data.runAutomation(ctx, m.ProjectID, m.AutomationID.ValueString(),
+	run, started := runAutomation(ctx, a.data, m.ProjectID, m.AutomationID.ValueString(),
 		waitSettings{limit: limit, timeout: actionTimeout}, invoking)
 	resp.Diagnostics.Append(run.diags...)
 	if started != nil {

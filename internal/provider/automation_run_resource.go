@@ -73,7 +73,7 @@ func (r *automationRunResource) Create(ctx context.Context, req resource.CreateR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	run, started := r.data.runAutomation(ctx, m.ProjectID, m.AutomationID.ValueString(),
+	run, started := runAutomation(ctx, r.data, m.ProjectID, m.AutomationID.ValueString(),
 		waitSettings{limit: limit, timeout: "timeouts.create"}, creating)
 	resp.Diagnostics.Append(run.diags...)
 	if started == nil {

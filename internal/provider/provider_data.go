@@ -80,3 +80,9 @@ func (d *providerData) planProject(ctx context.Context, req resource.ModifyPlanR
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("project_id"), project)...)
 	}
 }
+
+// explain says what went wrong in a call to the API and what to do: see
+// explainError.
+func (d *providerData) explain(ctx context.Context, err error, a about) string {
+	return explainError(ctx, err, a, d.client.BaseURL())
+}
