@@ -42,6 +42,7 @@ func deploymentKind(k kind) *operation[*mintlify.Deployment] {
 		},
 		failedStatus: mintlify.DeploymentFailure,
 		failure:      deploymentFailure,
+		steady:       wait.GatingSteady,
 	}
 }
 

@@ -33,6 +33,8 @@ type operation[T any] struct {
 	// progress says how far one has got, when the API reports more than
 	// its status ("42 %, 128 pages"); nil when it does not.
 	progress func(T) string
+	// steady is the age up to which it is polled every second.
+	steady time.Duration
 }
 
 // failed reports whether v ended in failure.
@@ -110,7 +112,7 @@ func (r *run[T]) wait(ctx context.Context, current T, start time.Time) (T, bool)
 		}
 		return v, nil
 	}, wait.Options[T]{
-		Cap: r.settings.cap, Start: start, Clock: r.data.clock, Transient: mintlify.IsTransient,
+		Cap: r.settings.cap, Start: start, Clock: r.data.clock, Transient: mintlify.IsTransient, Steady: r.op.steady,
 		OnChange: func(_ context.Context, v T) {
 			if r.seen != nil {
 				r.seen(v)

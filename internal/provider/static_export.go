@@ -45,6 +45,7 @@ var staticExports = &operation[*mintlify.StaticExport]{
 	progress: func(e *mintlify.StaticExport) string {
 		return fmt.Sprintf("%s, %.0f %%, %d pages", e.Status, e.Progress, e.PageCount)
 	},
+	steady: wait.GatingSteady,
 }
 
 const defaultStaticExportTimeout = 30 * time.Minute

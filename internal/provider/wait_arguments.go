@@ -84,10 +84,11 @@ func resourceWaitAttributes(ctx context.Context, d waitDocs, update string) (map
 	}, diags
 }
 
-// waits reports whether the resource waits for completion (the default).
-func (w waitArgs) waits() bool {
-	return w.WaitForCompletion.IsNull() || w.WaitForCompletion.ValueBool()
-}
+// waits reports whether the resource waits for completion.
+func (w waitArgs) waits() bool { return waitsFor(w.WaitForCompletion) }
+
+// waitsFor is wait_for_completion's value, true (its default) when unset.
+func waitsFor(v types.Bool) bool { return v.IsNull() || v.ValueBool() }
 
 // settings are how a resource's create (or update, when update is set)
 // waits, bounded by its timeout or def.
@@ -153,8 +154,7 @@ func actionWaitArgsAttributes(d waitDocs) map[string]aschema.Attribute {
 
 // settings are how the action waits, bounded by its timeout or def.
 func (w actionWaitArgs) settings(def time.Duration) (waitSettings, diag.Diagnostics) {
-	s := waitSettings{timeout: actionTimeout, waits: w.WaitForCompletion.IsNull() || w.WaitForCompletion.ValueBool(),
-		allowFailure: w.AllowFailure.ValueBool()}
+	s := waitSettings{timeout: actionTimeout, waits: waitsFor(w.WaitForCompletion), allowFailure: w.AllowFailure.ValueBool()}
 	var diags, more diag.Diagnostics
 	s.limit, diags = durationOr(w.Timeout, def)
 	s.cap, more = durationOr(w.PollInterval, wait.DefaultCap)

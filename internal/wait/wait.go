@@ -44,6 +44,11 @@ import (
 const (
 	MinInterval = time.Second
 	DefaultCap  = 30 * time.Second
+	// GatingSteady is the Steady of what a pipeline waits on, often for less
+	// than a minute (deployments, exports): each is seen within a second of
+	// its end for its first 20 s, for a few more polls than the plain
+	// schedule makes.
+	GatingSteady = 20 * time.Second
 	// maxConsecutiveErrors ends a wait the API keeps failing, each failure
 	// already retried by the client.
 	maxConsecutiveErrors = 10
@@ -96,6 +101,10 @@ type Options[T any] struct {
 	Start time.Time
 	// OnChange is called with what was read each time its status changes.
 	OnChange func(ctx context.Context, current T)
+	// Steady is the age up to which polls come MinInterval apart, for
+	// operations that are often short and worth noticing at once; until 10
+	// s of age they do anyway.
+	Steady time.Duration
 	// Transient reports whether a failed read may succeed at a later poll.
 	Transient func(error) bool
 	Clock     Clock
@@ -143,7 +152,11 @@ func For[T any](ctx context.Context, kind Kind[T], current T, get func(context.C
 			return current, ctx.Err()
 		case <-clock.After(target - age):
 		}
-		target += Interval(target, capInterval)
+		if target < opts.Steady {
+			target += MinInterval
+		} else {
+			target += Interval(target, capInterval)
+		}
 		next, err := get(ctx)
 		if err != nil {
 			if ctx.Err() != nil {

@@ -189,3 +189,17 @@ func TestOnChangeReportsEachChange(t *testing.T) {
 		t.Fatalf("got %v, %q after %d polls, changes %q; want done after 4, changes %q", err, got.status, polls, changes, want)
 	}
 }
+
+// TestSteadyPolls: an operation worth noticing at once is polled every
+// second up to Steady, so one of 20 s is seen within a second, where the
+// plain schedule, at 10 % of its age by then, sees it up to 2 s late.
+func TestSteadyPolls(t *testing.T) {
+	for _, j := range []float64{0, 0.5, 1} {
+		plainPolls, plainLag := waittest.Simulate(20*time.Second, wait.DefaultCap, j)
+		polls, lag := waittest.SimulateSteady(20*time.Second, wait.DefaultCap, 20*time.Second, j)
+		if lag > wait.MinInterval || polls != 20 || plainLag <= wait.MinInterval || plainPolls != 18 {
+			t.Errorf("jitter %.1f: steady %d polls, lag %s; plain %d polls, lag %s; want 20 polls within 1s, and 18 polls later than 1s",
+				j, polls, lag, plainPolls, plainLag)
+		}
+	}
+}

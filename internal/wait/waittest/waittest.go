@@ -54,6 +54,11 @@ var simulated = wait.Kind[operation]{
 // times it was polled and how long after it ended the wait saw it. Tests
 // and the benchmark use it to state the schedule's exact figures.
 func Simulate(length, capInterval time.Duration, jitter float64) (polls int, lag time.Duration) {
+	return SimulateSteady(length, capInterval, 0, jitter)
+}
+
+// SimulateSteady is Simulate with polls a second apart up to steady.
+func SimulateSteady(length, capInterval, steady time.Duration, jitter float64) (polls int, lag time.Duration) {
 	clock := NewClock(time.Unix(0, 0))
 	start := clock.Now()
 	get := func(context.Context) (operation, error) {
@@ -61,7 +66,7 @@ func Simulate(length, capInterval time.Duration, jitter float64) (polls int, lag
 		return operation{done: clock.Now().Sub(start) >= length}, nil
 	}
 	_, _ = wait.For(context.Background(), simulated, operation{}, get,
-		wait.Options[operation]{Cap: capInterval, Start: start, Clock: clock, Jitter: func() float64 { return jitter }})
+		wait.Options[operation]{Cap: capInterval, Start: start, Clock: clock, Steady: steady, Jitter: func() float64 { return jitter }})
 	return polls, clock.Now().Sub(start) - length
 }
 
