@@ -3,6 +3,7 @@ package mintlify_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -438,6 +439,21 @@ func TestWriteEndedDuringARateLimitWaitDidNotAct(t *testing.T) {
 		}
 		if len(waits) != 1 || waits[0].StatusCode != 429 || waits[0].Limit != mintlify.TriggerLimit || waits[0].Wait < 30*time.Minute {
 			t.Errorf("%v: retry waits told %+v; want one after the 429, naming the trigger limit", end, waits)
+		}
+	}
+}
+
+// TestTransient: a request that outlived its own time limit is worth
+// another poll; a cancellation is not.
+func TestTransient(t *testing.T) {
+	for err, want := range map[error]bool{
+		fmt.Errorf("GET /x: %w (Client.Timeout exceeded)", context.DeadlineExceeded): true,
+		context.Canceled:                    false,
+		&mintlify.APIError{StatusCode: 503}: true,
+		&mintlify.UnauthorizedError{APIError: &mintlify.APIError{StatusCode: 401}}: false,
+	} {
+		if got := mintlify.IsTransient(err); got != want {
+			t.Errorf("IsTransient(%v) = %v, want %v", err, got, want)
 		}
 	}
 }

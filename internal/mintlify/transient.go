@@ -6,11 +6,12 @@ import (
 )
 
 // IsTransient reports whether a failed call may well succeed if made again
-// later: rate limits, server errors, unreadable bodies and network errors.
-// Errors that need the user (a wrong key, an unknown job, a bad request) and
-// the caller's own cancellation are not transient.
+// later: rate limits, server errors, unreadable bodies, network errors and
+// a request that ran out of its own time. Errors that need the user (a wrong
+// key, an unknown job, a bad request) and a cancellation are not transient;
+// whether the caller's own time ran out, the caller knows (its context).
 func IsTransient(err error) bool {
-	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	if err == nil || errors.Is(err, context.Canceled) {
 		return false
 	}
 	var decode *DecodeError

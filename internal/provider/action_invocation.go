@@ -34,6 +34,7 @@ func invocation[T any](ctx context.Context, d *providerData, op *operation[T], p
 	def time.Duration, resp *action.InvokeResponse) (context.Context, *run[T], context.CancelFunc) {
 	client, project, diags := d.clientFor(projectID)
 	if op.unscoped {
+		project = ""
 		client, diags = d.keyedClient()
 	}
 	resp.Diagnostics.Append(diags...)

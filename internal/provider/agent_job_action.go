@@ -73,7 +73,7 @@ func (a *agentJobAction) Invoke(ctx context.Context, req action.InvokeRequest, r
 		id := m.JobID.ValueString()
 		current, err := run.client.GetJob(ctx, run.project, id)
 		if err != nil {
-			run.diags.Append(followUpFailed(id+" (job_id)", m.Prompt.ValueString(), a.data.explain(ctx, err, run.about(id)), err))
+			run.diags.Append(jobUnread(id+" (job_id)", a.data.explain(ctx, err, run.about(id))))
 			return
 		}
 		sent := sendFollowUp(ctx, run, current, start, m.Prompt.ValueString())

@@ -34,8 +34,12 @@ type followUp struct {
 func sendFollowUp(ctx context.Context, r *run[*mintlify.AgentJob], job *mintlify.AgentJob, since time.Time, prompt string) followUp {
 	if !mintlify.IsTerminal(job.Status) {
 		r.report("Agent job %s is %s: waiting for its current run to end before sending the follow-up prompt", job.ID, job.Status)
+		// However the run ends, the conversation goes on: only a timeout,
+		// an interrupt or a failed read stop it.
 		var ok bool
-		if job, ok = r.wait(ctx, job, since); !ok {
+		if job, ok = r.follow(ctx, job, since, false); !ok {
+			r.diags.AddWarning("The follow-up prompt was not sent",
+				fmt.Sprintf("Follow-up prompt %q waited for the current run of agent job %s to end, and was not sent.", prompt, job.ID))
 			return followUp{job: job}
 		}
 	}
@@ -56,7 +60,7 @@ func followUpFailed(id, prompt, explained string, err error) diag.Diagnostic {
 	var api *mintlify.APIError
 	switch {
 	case mintlify.MayHaveActed(err):
-		detail += " Mintlify may have received the prompt before the connection failed, so the provider counts it as sent and " +
+		detail += " Mintlify may have received the prompt although the call failed, so the provider counts it as sent and " +
 			"never sends it again: check the job's conversation in the Mintlify dashboard, and if the prompt is not there, " +
 			"add it again as a new follow-up."
 	case errors.As(err, &api) && api.StatusCode == http.StatusBadRequest:
@@ -74,7 +78,7 @@ func sendFollowUps(ctx context.Context, r *run[*mintlify.AgentJob], m *agentJobR
 		sent := sendFollowUp(ctx, r, job, since, prompt)
 		if sent.recorded {
 			m.FollowUpPrompts = appendString(m.FollowUpPrompts, prompt)
-			r.seen(sent.job)
+			r.record(sent.job)
 			tflog.Info(ctx, "Sent follow-up prompt", map[string]any{"job_id": sent.job.ID, "prompts_sent": len(m.FollowUpPrompts.Elements())})
 		}
 		if !sent.ok {
@@ -92,8 +96,14 @@ func appendString(list types.List, s string) types.List {
 	return types.ListValueMust(types.StringType, elems)
 }
 
-// newFollowUps are the planned follow-up prompts after those sent.
-func newFollowUps(ctx context.Context, sentList, plannedList types.List) ([]string, diag.Diagnostics) {
+// newFollowUps are the planned follow-up prompts after those sent. An
+// imported job has neither a prompt nor follow-ups in state, and Mintlify
+// cannot say which prompts it was sent: what is configured for it is
+// recorded as sent, never sent again (prompt is the state's).
+func newFollowUps(ctx context.Context, prompt types.String, sentList, plannedList types.List) ([]string, diag.Diagnostics) {
+	if prompt.IsNull() && sentList.IsNull() {
+		return nil, nil
+	}
 	var sent, planned []string
 	diags := sentList.ElementsAs(ctx, &sent, false)
 	if plannedList.IsUnknown() {
@@ -104,4 +114,11 @@ func newFollowUps(ctx context.Context, sentList, plannedList types.List) ([]stri
 		return nil, diags
 	}
 	return planned[len(sent):], diags
+}
+
+// jobUnread explains a follow-up that was not sent because its job could
+// not be read.
+func jobUnread(id, explained string) diag.Diagnostic {
+	return diag.NewErrorDiagnostic("Could not send the follow-up prompt",
+		fmt.Sprintf("Reading agent job %s failed, so the follow-up prompt was not sent. %s", id, explained))
 }

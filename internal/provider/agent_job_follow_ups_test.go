@@ -311,3 +311,32 @@ func TestAccAgentJob_followUpsWaitForEachRun(t *testing.T) {
 		},
 	})
 }
+
+// TestAccAgentJob_importedFollowUpsAreRecorded imports a job into a
+// configuration with its prompt and follow-ups: Mintlify cannot say which
+// prompts a job was sent, so they are recorded, never sent again; one
+// appended after that is sent.
+func TestAccAgentJob_importedFollowUpsAreRecorded(t *testing.T) {
+	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
+	env.emulatorOnly(t)
+	jobID := env.createJob(t, "Document the CLI")
+	config := func(followUps string) string {
+		return env.config(fmt.Sprintf("import {\n  to = %s\n  id = %q\n}\nresource \"mintlify_agent_job\" \"test\" {\n"+
+			"  prompt = \"Document the CLI\"\n  follow_up_prompts = [%s]\n}\n", jobAddr, jobID, followUps))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config(`"Add examples", "Fix the links"`), ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("follow_up_prompts"), knownvalue.ListSizeExact(2)),
+			}},
+			{Config: config(`"Add examples", "Fix the links"`), ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			}},
+			{Config: config(`"Add examples", "Fix the links", "Add a changelog"`)},
+		},
+	})
+	if job, _ := env.emu.Job(jobID); len(job.Messages) != 1 || job.Messages[0] != "Add a changelog" {
+		t.Errorf("messages sent %q; want only the one appended after the import", job.Messages)
+	}
+}

@@ -25,13 +25,15 @@ func (r *agentJobResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		r.planCreate(ctx, req, resp)
 		return
 	}
+	var prompt types.String
 	var sent, planned types.List
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("prompt"), &prompt)...)
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("follow_up_prompts"), &sent)...)
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("follow_up_prompts"), &planned)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	prompts, diags := newFollowUps(ctx, sent, planned)
+	prompts, diags := newFollowUps(ctx, prompt, sent, planned)
 	resp.Diagnostics.Append(diags...)
 	if len(prompts) == 0 {
 		return

@@ -105,7 +105,8 @@ func agentJobSchema(ctx context.Context) (schema.Schema, diag.Diagnostics) {
 		MarkdownDescription: "Follow-up instructions for the same job, sent in order after `prompt`, each waited for like the first " +
 			"(with `wait_for_completion`, `allow_failure` and `poll_interval`, within `timeouts.update`). " +
 			"Appending prompts sends just the new ones, in place; editing, removing or reordering a prompt already sent " +
-			"replaces the job. A prompt is never sent twice: an interrupted apply keeps in state exactly the prompts sent.",
+			"replaces the job. A prompt is never sent twice: an interrupted apply keeps in state exactly the prompts sent, and the " +
+			"prompts set on an imported job, which Mintlify cannot say it was sent, are recorded as sent (append more to send them).",
 		ElementType:   types.StringType,
 		Optional:      true,
 		Validators:    []validator.List{listvalidator.ValueStringsAre(validators.NotBlank)},
@@ -222,7 +223,7 @@ func (r *agentJobResource) Create(ctx context.Context, req resource.CreateReques
 	if followUps.IsNull() {
 		m.FollowUpPrompts = followUps
 	}
-	run.seen(job)
+	run.record(job)
 	sendFollowUps(ctx, run, &m, job, start, prompts)
 }
 
@@ -272,7 +273,7 @@ func (r *agentJobResource) Update(ctx context.Context, req resource.UpdateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	prompts, diags := newFollowUps(ctx, prior.FollowUpPrompts, plan.FollowUpPrompts)
+	prompts, diags := newFollowUps(ctx, prior.Prompt, prior.FollowUpPrompts, plan.FollowUpPrompts)
 	resp.Diagnostics.Append(diags...)
 	next := plan
 	if next.Model.IsUnknown() {

@@ -44,15 +44,15 @@ func followStream(ctx context.Context, r *run[*mintlify.AgentJob], stream *mintl
 		events, err := stream.Wait(ctx)
 		tflog.Debug(ctx, "Agent job event stream ended", map[string]any{"events": events, "error": fmt.Sprint(err)})
 		if ctx.Err() != nil {
-			return started, r.ended(ctx, ctx.Err(), started)
+			return started, r.ended(ctx, ctx.Err(), started, true)
 		}
 	} else {
 		_ = stream.Close()
 	}
 	job, err := r.client.GetJob(ctx, r.project, stream.JobID)
 	if err != nil {
-		return started, r.ended(ctx, err, started)
+		return started, r.ended(ctx, err, started, true)
 	}
-	r.seen(job)
+	r.record(job)
 	return job, true
 }

@@ -31,14 +31,16 @@ type analyticsSource[T any] struct {
 	read func(ctx context.Context, c *mintlify.Client, project string, args map[string]string) (T, error)
 }
 
-// analyticsWait bounds a read: a 429 whose Retry-After fits is waited out,
-// one asking for longer fails at once, saying when to try again (the
-// analytics limit is hourly, and a plan should not hang on it).
-const analyticsWait = time.Minute
+// analyticsWait bounds a read, all its pages and a 429's wait included: a
+// Retry-After that fits is waited out, one asking for longer fails at once,
+// saying when to try again (the analytics limit is hourly, and a plan
+// should not hang on it).
+const analyticsWait = 5 * time.Minute
 
 // analyticsNote says what every analytics data source shares.
-const analyticsNote = "Every analytics data source counts against one limit of 100 analytics requests per hour for the " +
-	"whole organization, at every plan and refresh; a listing follows every page, at the largest page size the API allows."
+var analyticsNote = "Every analytics data source counts against one limit for the whole organization (" +
+	mintlify.AnalyticsLimit.Allowance + "), at every plan and refresh; a listing follows every page, at the largest " +
+	"page size the API allows, within `" + durationText(analyticsWait) + "`."
 
 type analyticsDataSource[T any] struct {
 	dataSourceBase
@@ -96,7 +98,8 @@ func (d *analyticsDataSource[T]) Read(ctx context.Context, req datasource.ReadRe
 	v, err := d.source.read(ctx, client, project, args)
 	if err != nil {
 		resp.Diagnostics.AddError("Could not read the Mintlify analytics ("+d.source.name+")",
-			d.data.explain(ctx, err, about{project: project, noun: d.source.name, id: args["id"]}))
+			d.data.explain(ctx, err, about{project: project, noun: d.source.name, id: args["id"],
+				timeout: "the read's time limit of " + durationText(analyticsWait)}))
 		return
 	}
 	values := d.source.fields.values(v)

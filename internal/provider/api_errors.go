@@ -46,6 +46,8 @@ func explainError(ctx context.Context, err error, a about, baseURL string) strin
 		return forbiddenText(unauthorized.APIError, a)
 	case errors.As(err, &unauthorized):
 		return unauthorizedText(unauthorized.Message)
+	case errors.As(err, &notFound) && a.id != "" && a.project == "":
+		return fmt.Sprintf("Mintlify answered 404 (%s): %q was not found. Check the ID.", notFound.Message, a.id)
 	case errors.As(err, &notFound) && a.id != "":
 		return fmt.Sprintf("Mintlify answered 404 (%s): %q was not found in project %q. Check the ID and project_id.", notFound.Message, a.id, a.project)
 	case errors.As(err, &notFound):
@@ -53,7 +55,7 @@ func explainError(ctx context.Context, err error, a about, baseURL string) strin
 			"such as %s, with no path after it.", notFound.Message, a.project, baseURL, mintlify.DefaultBaseURL)
 	case errors.As(err, &decode):
 		return fmt.Sprintf("Mintlify answered with something that is not the API's JSON, often a proxy or gateway page: %s. "+
-			"Check base_url; if it persists, try again later.", decode)
+			"Check base_url.", decode)
 	case errors.As(err, &api) && api.StatusCode >= 500:
 		return fmt.Sprintf("Mintlify had a server error (%s).", api)
 	case errors.As(err, &api):

@@ -61,7 +61,7 @@ var (
 
 // deploymentWaits document the resources' and the action's wait arguments.
 var deploymentWaits = waitDocs{noun: "deployment", ends: "`success` or `failure`", failed: mintlify.DeploymentFailure,
-	started: mintlify.DeploymentQueued, refreshes: "; later refreshes update it", timeout: defaultDeploymentTimeout}
+	started: mintlify.DeploymentQueued, refreshes: "; later refreshes update it", timeout: defaultDeploymentTimeout, steady: wait.GatingSteady}
 
 // deploymentFields are what the API reports about a deployment, on both
 // resources and the data source.

@@ -71,11 +71,7 @@ type run[T any] struct {
 
 // started keeps what the start call returned: from here on, whatever
 // happens, the ID is kept.
-func (r *run[T]) started(v T) {
-	if r.seen != nil {
-		r.seen(v)
-	}
-}
+func (r *run[T]) started(v T) { r.record(v) }
 
 // startFailed explains a start call that failed; nothing is kept.
 func (r *run[T]) startFailed(ctx context.Context, err error) { r.startFailedOn(ctx, err, "") }
@@ -93,8 +89,15 @@ func (r *run[T]) about(id string) about {
 
 // wait follows the operation, requested at start, until it ends, telling
 // seen and progress of each change, and explains a wait that did not end
-// well. It returns the last seen, and whether the run may go on.
+// well, its failure included. It returns the last seen, and whether the run
+// may go on.
 func (r *run[T]) wait(ctx context.Context, current T, start time.Time) (T, bool) {
+	return r.follow(ctx, current, start, true)
+}
+
+// follow is wait; judged says whether the operation's own failure fails
+// the run (a wait before a follow-up only lets the current run end).
+func (r *run[T]) follow(ctx context.Context, current T, start time.Time, judged bool) (T, bool) {
 	id := r.op.follow.ID(current)
 	reached := r.reached(current)
 	final, err := wait.For(ctx, r.op.follow, current, func(ctx context.Context) (T, error) {
@@ -105,22 +108,18 @@ func (r *run[T]) wait(ctx context.Context, current T, start time.Time) (T, bool)
 		if p := r.reached(v); p != reached {
 			reached = p
 			tflog.Info(ctx, "Progress", map[string]any{"id": id, "kind": r.op.noun, "progress": p})
-			if r.seen != nil {
-				r.seen(v)
-			}
+			r.record(v)
 			r.report("%s %s: %s", capitalized(r.op.noun), id, p)
 		}
 		return v, nil
 	}, wait.Options[T]{
 		Cap: r.settings.cap, Start: start, Clock: r.data.clock, Transient: mintlify.IsTransient, Steady: r.op.steady,
 		OnChange: func(_ context.Context, v T) {
-			if r.seen != nil {
-				r.seen(v)
-			}
+			r.record(v)
 			r.report("%s %s is %s", capitalized(r.op.noun), id, r.op.follow.Status(v))
 		},
 	})
-	return final, r.ended(ctx, err, final)
+	return final, r.ended(ctx, err, final, judged)
 }
 
 // reached is how far v has got, "" when the kind reports no progress.
@@ -132,22 +131,30 @@ func (r *run[T]) reached(v T) string {
 }
 
 // ended explains how following the operation ended, last seen as final:
-// a timeout, an interrupt or a failed read (err), or its own failure
-// (unless failures are allowed). It reports whether the run may go on.
-func (r *run[T]) ended(ctx context.Context, err error, final T) bool {
+// the run's timeout or an interrupt (its context), a failed read (err), or
+// the operation's own failure, when judged and failures are not allowed.
+// It reports whether the run may go on.
+func (r *run[T]) ended(ctx context.Context, err error, final T, judged bool) bool {
 	e := ending{id: r.op.follow.ID(final), project: r.project, status: r.op.follow.Status(final),
 		limit: r.settings.limit, timeout: r.settings.timeout}
 	switch {
-	case errors.Is(err, context.DeadlineExceeded):
+	case err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
 		r.diags.Append(r.op.timedOut(e, r.holder))
-	case errors.Is(err, context.Canceled):
+	case err != nil && errors.Is(ctx.Err(), context.Canceled):
 		r.diags.Append(r.op.interrupted(e, r.holder))
 	case err != nil:
 		r.diags.Append(r.op.couldNotFollow(e, r.data.explain(ctx, err, r.about(e.id)), r.holder))
-	case r.op.failed(final) && !r.settings.allowFailure:
+	case judged && r.op.failed(final) && !r.settings.allowFailure:
 		r.diags.Append(r.op.failedError(e, r.op.failure(final), r.holder))
 	}
 	return !r.diags.HasError()
+}
+
+// record tells seen what the API reported, when the run keeps it.
+func (r *run[T]) record(v T) {
+	if r.seen != nil {
+		r.seen(v)
+	}
 }
 
 // refresh reads the operation a resource's state holds, for its Read: it

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -35,4 +36,32 @@ func TestRunWaitCountsAgeFromStart(t *testing.T) {
 	if len(ages) != 3 || ages[0] != 5*time.Second || ages[1] != 6*time.Second || ages[2] != 7*time.Second {
 		t.Errorf("polls at ages %v; want 5s (at once), 6s and 7s", ages)
 	}
+}
+
+// TestRunEndedJudgesByItsContext ends a wait with an error that says a
+// deadline passed while the run's own time has not run out (a request that
+// outlived request_timeout): it is a failed read, not the run's timeout.
+func TestRunEndedJudgesByItsContext(t *testing.T) {
+	r := &run[string]{op: &operation[string]{kind: kind{noun: "thing"},
+		follow: wait.Kind[string]{ID: func(string) string { return "x" }, Status: func(s string) string { return s }}},
+		data: &providerData{client: newTestClient(t)}, settings: waitSettings{timeout: "timeouts.create"}}
+	slow := fmt.Errorf("GET /x: %w (Client.Timeout exceeded)", context.DeadlineExceeded)
+	if r.ended(context.Background(), slow, "running", true) || len(r.diags) != 1 || r.diags[0].Summary() != "Could not follow the Mintlify thing" {
+		t.Errorf("diagnostics %v; want one failed read, not a timeout of the run", r.diags)
+	}
+	expired, cancel := context.WithTimeout(context.Background(), -time.Second)
+	defer cancel()
+	r.diags = nil
+	if r.ended(expired, expired.Err(), "running", true) || len(r.diags) != 1 || r.diags[0].Summary() != "Timed out waiting for the Mintlify thing" {
+		t.Errorf("diagnostics %v; want the run's timeout", r.diags)
+	}
+}
+
+func newTestClient(t *testing.T) *mintlify.Client {
+	t.Helper()
+	c, err := mintlify.New(mintlify.Config{BaseURL: "http://127.0.0.1:1", APIKey: "k"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

@@ -71,7 +71,7 @@ func (k kind) title() string { return capitalized(k.noun) }
 func (k kind) couldNotStart(explained string, mayHaveActed bool, h holder) diag.Diagnostic {
 	detail := explained
 	if mayHaveActed {
-		detail += fmt.Sprintf(" Mintlify may have started the %s before the connection failed, and the provider never sends a start "+
+		detail += fmt.Sprintf(" Mintlify may have started the %s although the call failed, and the provider never sends a start "+
 			"twice: look for it in %s", k.noun, k.lookup)
 		switch {
 		case h.resource && k.importable:

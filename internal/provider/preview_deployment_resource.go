@@ -57,7 +57,7 @@ func previewDeploymentSchema(ctx context.Context) (schema.Schema, diag.Diagnosti
 	return schema.Schema{
 		MarkdownDescription: "Deploys a preview of a Git branch of the project's documentation, for review, and waits until the " +
 			"deployment ends; `preview_url` is where it is served. A preview of a branch that has one redeploys it. " +
-			"Mintlify allows 5 preview deployments per minute per organization, and not on every plan.\n\n" +
+			"Mintlify allows " + mintlify.PreviewLimit.Allowance + " per organization, and not on every plan.\n\n" +
 			"Mintlify has no API to delete a preview: destroying this resource only removes it from Terraform state.",
 		Attributes: attrs,
 	}, diags

@@ -43,7 +43,7 @@ var staticExports = &operation[*mintlify.StaticExport]{
 		return fmt.Sprintf("Mintlify says: %q.", e.Error)
 	},
 	progress: func(e *mintlify.StaticExport) string {
-		return fmt.Sprintf("%s, %.0f %%, %d pages", e.Status, e.Progress, e.PageCount)
+		return fmt.Sprintf("%.0f %%, %d pages", e.Progress, e.PageCount)
 	},
 	steady: wait.GatingSteady,
 }
@@ -59,7 +59,7 @@ const linkMargin = 15 * time.Minute
 // staticExportWaits document the resource's and the action's wait arguments.
 var staticExportWaits = waitDocs{noun: "export", ends: "`completed` or `failed`", failed: mintlify.StaticExportFailed,
 	started: mintlify.StaticExportQueued, refreshes: "; a later refresh updates it, and asks for the bundle's link once it has completed",
-	timeout: defaultStaticExportTimeout}
+	timeout: defaultStaticExportTimeout, steady: wait.GatingSteady}
 
 // staticExportFields are what the API reports about an export, on the
 // resource and the data source.
@@ -79,7 +79,7 @@ var staticExportFields = fields[*mintlify.StaticExport]{
 var bundleFields = fields[*mintlify.StaticExportBundle]{
 	{name: "bundle_url", sensitive: true, doc: "A presigned link to the export's bundle, for `staticExport.bundleUrl` of Mintlify's " +
 		"Enterprise Helm chart. It is a credential, so it is sensitive; it expires at `bundle_expires_at`, and a refresh asks for a " +
-		"fresh one when it has expired or expires within 15 minutes. Null until the export has completed.",
+		"fresh one when it has expired or expires within `" + durationText(linkMargin) + "`. Null until the export has completed.",
 		value: func(b *mintlify.StaticExportBundle) tftypes.Value { return tfString(b.BundleURL) }},
 	integer("bundle_size_bytes", "The bundle's size in bytes; null until the export has completed.",
 		func(b *mintlify.StaticExportBundle) int64 { return b.SizeBytes }),
@@ -106,9 +106,27 @@ func linkExpiresSoon(expires string, now time.Time) bool {
 	return err != nil || !now.Add(linkMargin).Before(at)
 }
 
-// bundleFailed explains a completed export whose bundle link Mintlify did
-// not give; then says what becomes of the export.
-func bundleFailed(id, explained, then string) diag.Diagnostic {
-	return diag.NewErrorDiagnostic("Could not get the bundle of the Mintlify static export", sentences(
-		fmt.Sprintf("Static export %s has completed, but asking Mintlify for a link to its bundle failed.", id), explained, then))
+// bundleOf asks for a link to the bundle of export id, which has
+// completed. When Mintlify does not give one, it says why, with then (what
+// becomes of the export), as a diagnostic of severity.
+func bundleOf(ctx context.Context, d *providerData, c *mintlify.Client, id, then string, severity diag.Severity) (*mintlify.StaticExportBundle, diag.Diagnostic) {
+	b, err := c.StaticExportBundle(ctx, id)
+	if err == nil {
+		return b, nil
+	}
+	summary, detail := "Could not get the bundle of the Mintlify static export", sentences(
+		fmt.Sprintf("Static export %s has completed, but asking Mintlify for a link to its bundle failed.", id),
+		d.explain(ctx, err, about{noun: staticExports.noun, id: id}), then)
+	if severity == diag.SeverityWarning {
+		return nil, diag.NewWarningDiagnostic(summary, detail)
+	}
+	return nil, diag.NewErrorDiagnostic(summary, detail)
+}
+
+// expires says when a bundle's link expires, for progress.
+func expires(b *mintlify.StaticExportBundle) string {
+	if b.ExpiresAt == nil {
+		return "at a time Mintlify did not say"
+	}
+	return "at " + b.ExpiresAt.Text
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -85,11 +86,11 @@ func (a *staticExportAction) Invoke(ctx context.Context, req action.InvokeReques
 	if !ok || final.Status != mintlify.StaticExportCompleted {
 		return
 	}
-	bundle, err := run.client.StaticExportBundle(ctx, final.JobID)
-	if err != nil {
-		run.diags.Append(bundleFailed(final.JobID, a.data.explain(ctx, err, run.about(final.JobID)), ""))
+	bundle, failed := bundleOf(ctx, a.data, run.client, final.JobID, "", diag.SeverityError)
+	if failed != nil {
+		run.diags.Append(failed)
 		return
 	}
 	run.report("Static export %s: completed, %d pages, bundle %s (expires %s)", final.JobID, final.PageCount, bundle.BundleURL,
-		bundle.ExpiresAt.Text)
+		expires(bundle))
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -68,8 +69,9 @@ func (d *staticExportDataSource) Read(ctx context.Context, req datasource.ReadRe
 	}
 	var bundle *mintlify.StaticExportBundle
 	if export.Status == mintlify.StaticExportCompleted {
-		if bundle, err = client.StaticExportBundle(ctx, id); err != nil {
-			resp.Diagnostics.Append(bundleFailed(id, d.data.explain(ctx, err, about{noun: staticExports.noun, id: id}), ""))
+		var failed diag.Diagnostic
+		if bundle, failed = bundleOf(ctx, d.data, client, id, "", diag.SeverityError); failed != nil {
+			resp.Diagnostics.Append(failed)
 			return
 		}
 	}

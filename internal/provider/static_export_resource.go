@@ -157,10 +157,10 @@ func (r *staticExportResource) Create(ctx context.Context, req resource.CreateRe
 	if !ok || final.Status != mintlify.StaticExportCompleted {
 		return
 	}
-	bundle, err := client.StaticExportBundle(ctx, final.JobID)
-	if err != nil {
-		run.diags.Append(bundleFailed(final.JobID, r.data.explain(ctx, err, run.about(final.JobID)),
-			staticExports.kept(final.JobID, creating)+" A refresh asks for the link again."))
+	bundle, failed := bundleOf(ctx, r.data, client, final.JobID,
+		staticExports.kept(final.JobID, creating)+" A refresh asks for the link again.", diag.SeverityError)
+	if failed != nil {
+		run.diags.Append(failed)
 		return
 	}
 	resp.Diagnostics.Append(writeExport(ctx, &m, final, bundle, &resp.State)...)
@@ -182,14 +182,18 @@ func (r *staticExportResource) Read(ctx context.Context, req resource.ReadReques
 	if !ok {
 		return
 	}
+	// A link Mintlify does not renew now is no reason to fail every plan:
+	// the next refresh asks again.
 	var bundle *mintlify.StaticExportBundle
 	if export.Status == mintlify.StaticExportCompleted && linkExpiresSoon(state.string("bundle_expires_at"), r.data.clock.Now()) {
-		var err error
-		if bundle, err = client.StaticExportBundle(ctx, export.JobID); err != nil {
-			resp.Diagnostics.Append(bundleFailed(export.JobID, r.data.explain(ctx, err, about{noun: staticExports.noun, id: export.JobID}), ""))
-			return
+		var failed diag.Diagnostic
+		bundle, failed = bundleOf(ctx, r.data, client, export.JobID, "The state keeps the link it had; the next refresh asks again.",
+			diag.SeverityWarning)
+		if failed != nil {
+			resp.Diagnostics.Append(failed)
+		} else {
+			tflog.Info(ctx, "Renewed the static export's bundle link", map[string]any{"job_id": export.JobID})
 		}
-		tflog.Info(ctx, "Renewed the static export's bundle link", map[string]any{"job_id": export.JobID})
 	}
 	if state.set(exportValues(export, bundle)) {
 		resp.State.Raw = state.value()

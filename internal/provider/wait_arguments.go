@@ -33,6 +33,8 @@ type waitDocs struct {
 	started, refreshes string
 	// timeout is how long it may take by default.
 	timeout time.Duration
+	// steady is the age up to which it is checked every second.
+	steady time.Duration
 }
 
 // waitForCompletion documents wait_for_completion of what goes on (the
@@ -50,10 +52,14 @@ func (d waitDocs) allowFailure(whatFails, kept string) string {
 }
 
 func (d waitDocs) pollInterval() string {
+	first := "Checks start 1 s apart"
+	if d.steady > 0 {
+		first = fmt.Sprintf("Checks come 1 s apart for the first %s", durationText(d.steady))
+	}
 	return fmt.Sprintf("The longest wait between two status checks, as a Go duration such as `\"15s\"`; at least `%s`. Defaults to `%q`. "+
-		"Checks start 1 s apart and space out to 10 %% of the %s's age, up to this cap, so the provider notices that it ended "+
+		"%s and space out to 10 %% of the %s's age, up to this cap, so the provider notices that it ended "+
 		"within 1 s or 10 %% of its age with few API calls; a smaller cap notices long ones sooner for more calls.",
-		durationText(wait.MinInterval), durationText(wait.DefaultCap), d.noun)
+		durationText(wait.MinInterval), durationText(wait.DefaultCap), first, d.noun)
 }
 
 func (d waitDocs) createTimeout() string {
