@@ -98,7 +98,7 @@ func (d *analyticsDataSource[T]) Read(ctx context.Context, req datasource.ReadRe
 	v, err := d.source.read(ctx, client, project, args)
 	if err != nil {
 		resp.Diagnostics.AddError("Could not read the Mintlify analytics ("+d.source.name+")",
-			d.data.explain(ctx, err, about{project: project, noun: d.source.name, id: args["id"],
+			d.data.explain(ctx, err, situation{kind: &kind{noun: d.source.name}, project: project, id: args["id"],
 				timeout: "the read's time limit of " + durationText(analyticsWait)}))
 		return
 	}
