@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"strings"
 	"testing"
 	"time"
@@ -85,8 +86,8 @@ func newGRPCEnv(t *testing.T, o emulator.Options) *grpcEnv {
 }
 
 // serve serves server with tf6server as terraform-plugin-testing does (on
-// a Unix socket, announced by a reattach config rather than on stdout),
-// until the test ends, and connects to it.
+// a Unix socket, or 127.0.0.1 on Windows, announced by a reattach config
+// rather than on stdout), until the test ends, and connects to it.
 func serve(t *testing.T, server tfprotov6.ProviderServer) *grpc.ClientConn {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -107,7 +108,11 @@ func serve(t *testing.T, server tfprotov6.ProviderServer) *grpc.ClientConn {
 		cancel()
 		<-closed
 	})
-	conn, err := grpc.NewClient(config.Addr.Network()+"://"+config.Addr.String(), grpc.WithTransportCredentials(insecure.NewCredentials()))
+	// Dialed on the reattach config's network, as go-plugin dials a plugin.
+	conn, err := grpc.NewClient("passthrough:///"+config.Addr.String(), grpc.WithTransportCredentials(insecure.NewCredentials()),
+		grpc.WithContextDialer(func(ctx context.Context, addr string) (net.Conn, error) {
+			return (&net.Dialer{}).DialContext(ctx, config.Addr.Network(), addr)
+		}))
 	if err != nil {
 		t.Fatal(err)
 	}
