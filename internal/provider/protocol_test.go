@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -57,19 +56,10 @@ func newProtoEnvOn(t testing.TB, o emulator.Options, key string, clock wait.Cloc
 	if key == "" {
 		key = emu.APIKey()
 	}
-	base, err := providerserver.NewProtocol6WithError(newProvider("test", clock))()
-	if err != nil {
-		t.Fatal(err)
-	}
-	server, ok := base.(interface {
-		tfprotov6.ProviderServer
-		tfprotov6.ListResourceServer
-		tfprotov6.ActionServer
-	})
-	if !ok {
-		t.Fatalf("the provider server %T serves no list resources or actions", base)
-	}
+	// The server main.go serves.
+	server := newProtocol6Server(newProvider("test", clock))
 	e := &protoEnv{t: t, ctx: context.Background(), emu: emu, server: server}
+	var err error
 	if e.schema, err = server.GetProviderSchema(e.ctx, &tfprotov6.GetProviderSchemaRequest{}); err != nil {
 		t.Fatal(err)
 	}
