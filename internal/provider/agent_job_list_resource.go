@@ -60,8 +60,12 @@ func (l *agentJobListResource) Configure(_ context.Context, req resource.Configu
 }
 
 func (l *agentJobListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+	// A list block without a config block has none: every argument unset.
 	var cfg agentJobListConfig
-	diags := req.Config.Get(ctx, &cfg)
+	var diags diag.Diagnostics
+	if !req.Config.Raw.IsNull() {
+		diags = req.Config.Get(ctx, &cfg)
+	}
 	if diags.HasError() {
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return

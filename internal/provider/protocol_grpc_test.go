@@ -527,4 +527,15 @@ func TestProtocolGRPC_listResource(t *testing.T) {
 	if len(ids) != 2 || resources[0]["id"] != ids[0] || resources[0]["status"] != "active" || resources[0]["prompt"] != nil {
 		t.Errorf("with include_resource_object and limit 2: ids %v, resources %v; want 2, each the job as an import reads it", ids, resources)
 	}
+
+	// A list block without a config block sends none: every job is listed.
+	listType := g.schema.ListResourceSchemas["mintlify_agent_job"].ValueType()
+	null, err := tfprotov6.NewDynamicValue(listType, tftypes.NewValue(listType, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	config = wire(&null)
+	if ids, _, _ := list(false, 100); len(ids) != 3 {
+		t.Errorf("without a config, listed %v; want the 3 jobs", ids)
+	}
 }
