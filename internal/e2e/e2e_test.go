@@ -219,7 +219,7 @@ func testInterruptKeepsID(t *testing.T, config string, started func(*emulator.Se
 // exampleNeeds says which clients run an example file: most need only
 // Terraform 1.5, a few need newer features, and some Terraform alone has.
 // It returns why a client cannot run the file, or "".
-func exampleNeeds(name string, c *acctest.Client) string {
+func exampleNeeds(name, text string, c *acctest.Client) string {
 	switch {
 	case name == "import-by-identity.tf":
 		return needs(c, "import by identity", "1.12.0", "1.12.0")
@@ -227,6 +227,10 @@ func exampleNeeds(name string, c *acctest.Client) string {
 		return needs(c, "actions", "1.14.0", "")
 	case strings.HasSuffix(name, ".tfquery.hcl"):
 		return needs(c, "terraform query", "1.14.0", "")
+	case strings.Contains(text, "_wo ") || strings.Contains(text, "_wo_version"):
+		return needs(c, "write-only arguments", "1.11.0", "1.11.0")
+	case strings.Contains(text, "ephemeral \""):
+		return needs(c, "ephemeral resources", "1.10.0", "1.11.0")
 	}
 	return ""
 }
@@ -270,14 +274,14 @@ func TestExamples(t *testing.T) {
 	for _, file := range files {
 		rel, _ := filepath.Rel(examples, file)
 		t.Run(rel, func(t *testing.T) {
-			if why := exampleNeeds(filepath.Base(file), testClient); why != "" {
-				t.Skip(why)
-			}
-			work := setup(t)
 			b, err := os.ReadFile(file)
 			if err != nil {
 				t.Fatal(err)
 			}
+			if why := exampleNeeds(filepath.Base(file), string(b), testClient); why != "" {
+				t.Skip(why)
+			}
+			work := setup(t)
 			name := filepath.Base(file)
 			if err := os.WriteFile(filepath.Join(work.Dir, name), b, 0o600); err != nil {
 				t.Fatal(err)

@@ -350,20 +350,20 @@ func TestProtocolGRPC_actionEvents(t *testing.T) {
 		"preview deployment": {action: "mintlify_deployment", vals: map[string]any{"branch": "docs/widgets"},
 			want: func(emu *emulator.Server) []string {
 				d := emu.Deployments()[0]
-				return []string{`Started preview deployment ` + d.ID + ` of branch "docs/widgets"`, d.ID + " is success",
-					"Deployment " + d.ID + ": success, preview " + d.PreviewURL}
+				return []string{`Started preview deployment ` + d.ID + ` of branch "docs/widgets" in project "` + d.ProjectID + `", at ` + d.PreviewURL,
+					d.ID + " is success", "Preview deployment " + d.ID + ": success, commit " + d.CommitSHA}
 			}},
 		"automation run": {action: "mintlify_automation_run", vals: map[string]any{"automation_id": emulator.DefaultAutomationID},
 			want: func(emu *emulator.Server) []string {
 				r := emu.AutomationRuns()[0]
-				return []string{"Queued run " + r.InstanceID + " of automation " + r.AutomationID + " in project " + r.ProjectID +
-					" (background job " + r.JobID + ")"}
+				return []string{"Queued run " + r.InstanceID + " of automation " + r.AutomationID + ` in project "` + r.ProjectID +
+					`" (background job ` + r.JobID + ")"}
 			}},
 		"static export": {action: "mintlify_static_export", vals: map[string]any{"domain": "docs.example.com"},
 			want: func(emu *emulator.Server) []string {
 				id := lastExport(emu)
 				return []string{"Started static export " + id + " of docs.example.com", "Static export " + id + " is running",
-					"Static export " + id + ": completed, 120 pages, bundle https://"}
+					"Static export " + id + ": bundle of ", "Static export " + id + ": completed, 120 pages"}
 			}},
 	} {
 		t.Run(name, func(t *testing.T) {

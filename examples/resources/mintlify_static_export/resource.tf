@@ -18,7 +18,5 @@ resource "mintlify_static_export" "docs" {
   }
 }
 
-output "bundle_url" {
-  value     = mintlify_static_export.docs.bundle_url
-  sensitive = true
-}
+# The resource keeps no link to the bundle, a credential: read one where it
+# is used with the mintlify_static_export_bundle ephemeral resource.
