@@ -290,15 +290,39 @@ func TestProtocol_tinyTimeoutNamesIt(t *testing.T) {
 }
 
 // TestProtocol_emptyImportID imports every importable kind with an empty
-// ID: the message says so, and what an ID looks like.
+// ID: the message says so, and shows an ID of the kind's own shape.
 func TestProtocol_emptyImportID(t *testing.T) {
 	e := newProtoEnv(t)
-	for _, typ := range []string{"mintlify_agent_job", "mintlify_deployment", "mintlify_preview_deployment", "mintlify_static_export"} {
+	for typ, example := range map[string]string{"mintlify_agent_job": jobs.kind.exampleID, "mintlify_deployment": deployments.kind.exampleID,
+		"mintlify_preview_deployment": previews.kind.exampleID, "mintlify_static_export": "se_3f9a2c1b8e7d4a06"} {
 		resp, err := e.server.ImportResourceState(e.ctx, &tfprotov6.ImportResourceStateRequest{TypeName: typ, ID: ""})
 		if err != nil || len(resp.Diagnostics) != 1 || !strings.Contains(resp.Diagnostics[0].Detail, "the import ID is empty") ||
-			!strings.Contains(resp.Diagnostics[0].Detail, "terraform import "+typ+".NAME") {
-			t.Errorf("%s: %v %s; want one error that says the ID is empty and how to give one", typ, err, details(resp.Diagnostics))
+			!strings.Contains(resp.Diagnostics[0].Detail, "terraform import "+typ+".NAME "+example) {
+			t.Errorf("%s: %v %s; want one error that says the ID is empty and shows one like %s", typ, err, details(resp.Diagnostics), example)
 		}
+	}
+}
+
+// TestProtocol_rateLimitTextReadsTheClock: when to try again is told by
+// the provider's clock, not the wall clock.
+func TestProtocol_rateLimitTextReadsTheClock(t *testing.T) {
+	clock := waittest.NewClock(time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC))
+	e := newProtoEnvOn(t, emulator.Options{JobDuration: time.Second}, "", clock)
+	e.emu.SetFaults(emulator.Faults{Reject429: 10, RetryAfter: 24 * time.Hour})
+	if got := details(startingCases["agent job"].run(e.ctx, e)); !strings.Contains(got, "Try again in 24h0m0s (at 2030-01-02T00:00:00Z)") {
+		t.Errorf("diagnostics:\n%s\nwant the time to try again on the provider's clock", got)
+	}
+}
+
+// TestProtocol_longRateLimitWaitWarns: a preview that waited out the
+// 5-per-minute limit for 10 s or more starts, and says so at the end.
+func TestProtocol_longRateLimitWaitWarns(t *testing.T) {
+	e := newProtoEnv(t)
+	e.emu.SetFaults(emulator.Faults{Reject429: 1, RetryAfter: longRateLimitWait})
+	_, diags := e.create(e.ctx, "mintlify_preview_deployment", map[string]any{"branch": "docs/x", "wait_for_completion": false})
+	if len(diags) != 1 || diags[0].Severity != tfprotov6.DiagnosticSeverityWarning ||
+		!strings.Contains(diags[0].Detail, "started only after the provider waited 10s for Mintlify's rate limit of 5 preview deployments per minute") {
+		t.Errorf("diagnostics:\n%s\nwant one warning that says how long the limit delayed the preview", details(diags))
 	}
 }
 

@@ -2,6 +2,8 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -481,5 +483,29 @@ func TestProtocol_automationRunAction(t *testing.T) {
 	_, diags = e.invoke("mintlify_automation_run", map[string]any{"automation_id": "ffffffffffffffffffffffff"})
 	if len(diags) == 0 || !strings.Contains(diags[0].Detail, "HTTP 404") {
 		t.Errorf("an unknown automation: diagnostics %v", diags)
+	}
+}
+
+// TestProtocol_listResourceStopsAtItsLimit lists two of 150 jobs: one page
+// is read, not every page before the limit is applied.
+func TestProtocol_listResourceStopsAtItsLimit(t *testing.T) {
+	e := newProtoEnv(t)
+	for i := range 150 {
+		e.createJob(fmt.Sprintf("Job %d", i))
+	}
+	listSchema := e.schema.ListResourceSchemas["mintlify_agent_job"]
+	stream, err := e.server.ListResource(e.ctx, &tfprotov6.ListResourceRequest{
+		TypeName: "mintlify_agent_job", Config: e.dynamic(listSchema.ValueType(), nil), Limit: 2,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for r := range stream.Results {
+		e.noErrors("ListResource result", nil, r.Diagnostics)
+		n++
+	}
+	if pages := e.emu.CountRequests(http.MethodGet, "/jobs"); n != 2 || pages != 1 {
+		t.Errorf("%d results from %d pages; want 2 from 1", n, pages)
 	}
 }
