@@ -142,22 +142,22 @@ func (s *Server) createLatency(r *http.Request) {
 // errorAfterCreate answers 500, although the create took effect, while
 // Faults.CreateErrorAfterCreate lasts, and says so. Called with s.mu held.
 func (s *Server) errorAfterCreate(w http.ResponseWriter) bool {
-	if s.faults.CreateErrorAfterCreate <= 0 {
-		return false
-	}
-	s.faults.CreateErrorAfterCreate--
-	injected(w)
-	writeError(w, http.StatusInternalServerError, "Internal server error")
-	return true
+	return failWhile(w, &s.faults.CreateErrorAfterCreate)
 }
 
 // bundleError answers 500 while Faults.BundleErrors lasts, and says so.
 // Called with s.mu held.
 func (s *Server) bundleError(w http.ResponseWriter) bool {
-	if s.faults.BundleErrors <= 0 {
+	return failWhile(w, &s.faults.BundleErrors)
+}
+
+// failWhile answers 500 and counts one down while *left lasts, and says
+// whether it did.
+func failWhile(w http.ResponseWriter, left *int) bool {
+	if *left <= 0 {
 		return false
 	}
-	s.faults.BundleErrors--
+	*left--
 	injected(w)
 	writeError(w, http.StatusInternalServerError, "Internal server error")
 	return true

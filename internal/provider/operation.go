@@ -166,13 +166,23 @@ type launching[T any] struct {
 // launch is the life of what cannot be followed (an automation run):
 // start once within the run's time limit, and keep it.
 func (r *run[T]) launch(ctx context.Context, l launching[T]) (T, bool) {
-	var last T
+	ctx, cancel, ok := r.ready(ctx)
+	defer cancel()
+	if !ok {
+		var none T
+		return none, false
+	}
+	return r.start(ctx, l)
+}
+
+// ready bounds ctx by the run's time limit, and reports whether the run may
+// start: the arguments it was made of were good.
+func (r *run[T]) ready(ctx context.Context) (context.Context, context.CancelFunc, bool) {
 	if r.diags.HasError() {
-		return last, false
+		return ctx, func() {}, false
 	}
 	ctx, cancel := context.WithTimeout(ctx, r.settings.limit)
-	defer cancel()
-	return r.start(ctx, l)
+	return ctx, cancel, true
 }
 
 // followedRun is a run of a followable: one that can wait.
@@ -192,16 +202,13 @@ func followedRunOf[T any](d *providerData, op *followable[T], projectID types.St
 // last seen, and whether all went well.
 func (r *followedRun[T]) launch(ctx context.Context, l launching[T]) (T, bool) {
 	var last T
-	if r.diags.HasError() {
-		return last, false
-	}
-	ctx, cancel := context.WithTimeout(ctx, r.settings.limit)
+	ctx, cancel, ok := r.ready(ctx)
 	defer cancel()
-	if l.prepare != nil && !l.prepare(ctx) {
+	if !ok || (l.prepare != nil && !l.prepare(ctx)) {
 		return last, false
 	}
 	startedAt := r.data.clock.Now()
-	last, ok := r.start(ctx, l)
+	last, ok = r.start(ctx, l)
 	if ok && l.before != nil {
 		last, ok = l.before(ctx, last)
 	}
