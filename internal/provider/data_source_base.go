@@ -45,6 +45,12 @@ type operationDataSource[T any] struct {
 	more  func(ctx context.Context, d *providerData, c *mintlify.Client, v T, state *rawState, diags *diag.Diagnostics)
 }
 
+// byID is the data source name reading one of op by its ID: doc describes
+// it, idDoc its id argument, fs what it reports.
+func byID[T any](name string, op *followable[T], fs fields[T], doc, idDoc string) *operationDataSource[T] {
+	return &operationDataSource[T]{dataSourceBase: dataSourceBase{name: name}, op: op, fields: fs, doc: doc, idDoc: idDoc}
+}
+
 // hasProject reports whether the data source takes the project: a kind
 // read within a project.
 func (d *operationDataSource[T]) hasProject() bool { return !d.op.kind.unscoped && !d.op.kind.readByID }

@@ -12,28 +12,25 @@ import (
 
 // NewStaticExportDataSource is the mintlify_static_export data source.
 func NewStaticExportDataSource() datasource.DataSource {
-	return &operationDataSource[*mintlify.StaticExport]{
-		dataSourceBase: dataSourceBase{name: "static_export"}, op: staticExports,
-		doc: "Reads a static export by its job ID: its status and progress and, once it has completed, a link to its bundle, " +
-			"fresh at every read. It does not wait for the export to end; use the `mintlify_static_export` resource to start " +
-			"one and wait for it.\n\n" +
-			"A data source's results are stored in the state, and so is this link, a credential; a new one is asked for at " +
-			"every plan, so the state and what reads `bundle_url` change every time. On Terraform 1.10 or later and OpenTofu " +
-			"1.11 or later, read the link with the `mintlify_static_export_bundle` ephemeral resource instead: it is never stored.",
-		idDoc:  "The job ID of the static export to read.",
-		fields: staticExportFields,
-		extra:  bundleFields.dataSourceAttributes(),
-		more: func(ctx context.Context, d *providerData, c *mintlify.Client, e *mintlify.StaticExport, state *rawState, diags *diag.Diagnostics) {
-			if e.Status != mintlify.StaticExportCompleted {
-				return
-			}
-			if b, failed := bundleOf(ctx, d, c, e.JobID, diag.SeverityError, ""); failed != nil {
-				diags.Append(failed)
-			} else {
-				bundleFields.write(state, b)
-			}
-		},
+	d := byID("static_export", staticExports, staticExportFields, "Reads a static export by its job ID: its status and progress "+
+		"and, once it has completed, a link to its bundle, fresh at every read. It does not wait for the export to end; use the "+
+		"`mintlify_static_export` resource to start one and wait for it.\n\n"+
+		"A data source's results are stored in the state, and so is this link, a credential; a new one is asked for at every plan, "+
+		"so the state and what reads `bundle_url` change every time. On Terraform 1.10 or later and OpenTofu 1.11 or later, read "+
+		"the link with the `mintlify_static_export_bundle` ephemeral resource instead: it is never stored.",
+		"The job ID of the static export to read.")
+	d.extra = bundleFields.dataSourceAttributes()
+	d.more = func(ctx context.Context, pd *providerData, c *mintlify.Client, e *mintlify.StaticExport, state *rawState, diags *diag.Diagnostics) {
+		if e.Status != mintlify.StaticExportCompleted {
+			return
+		}
+		if b, failed := bundleOf(ctx, pd, c, e.JobID, diag.SeverityError, ""); failed != nil {
+			diags.Append(failed)
+		} else {
+			bundleFields.write(state, b)
+		}
 	}
+	return d
 }
 
 // bundleFields are what the data source reports of a completed export's
