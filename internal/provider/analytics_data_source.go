@@ -2,12 +2,19 @@ package provider
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"math/big"
 	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
 	"github.com/mintlify/terraform-provider-mintlify/internal/provider/validators"
@@ -17,18 +24,38 @@ import (
 // reads and what it reports. Each is declared in a file of its own (such as
 // feedback_data_source.go); analyticsDataSource serves them all the same
 // way: a project (the provider's by default), a date range, its filters,
-// and its fields, built as raw values so that listings of thousands of
-// items cost no reflection.
+// max_items when it pages, and its fields, built as raw values so that
+// listings of thousands of items cost no reflection.
 type analyticsSource[T any] struct {
 	// name is the type's name after the provider's, such as "feedback".
 	name, doc string
 	// undated sources take no date range (a thread).
 	undated bool
-	// filters are its arguments besides project_id, date_from and date_to.
+	// filters are its arguments besides project_id, date_from, date_to and
+	// max_items.
 	filters map[string]schema.Attribute
-	fields  fields[T]
-	// read asks the API, with the configured arguments by name.
-	read func(ctx context.Context, c *mintlify.Client, project string, args map[string]string) (T, error)
+	// paged is a source read in pages, which max_items caps; nil for one
+	// read in a single call.
+	paged  *paging
+	fields fields[T]
+	// read asks the API, with the configured arguments.
+	read func(ctx context.Context, c *mintlify.Client, project string, args analyticsArgs) (T, error)
+}
+
+// paging is how a paged source lists its items: what they are, in which
+// order the API lists them (which decides those max_items keeps), and the
+// largest page it serves.
+type paging struct {
+	items, order string
+	page         int
+}
+
+// analyticsArgs are a read's configured arguments.
+type analyticsArgs struct {
+	// strings are the string arguments by name, "" when null.
+	strings map[string]string
+	// list is max_items, for a paged source.
+	list mintlify.ListOptions
 }
 
 // analyticsWait bounds a read, all its pages and a 429's wait included: a
@@ -40,7 +67,7 @@ const analyticsWait = 5 * time.Minute
 // analyticsNote says what every analytics data source shares.
 var analyticsNote = "Every analytics data source counts against one limit for the whole organization (" +
 	mintlify.AnalyticsLimit.Allowance + "), at every plan and refresh; a listing follows every page, at the largest " +
-	"page size the API allows, within `" + durationText(analyticsWait) + "`."
+	"page size the API allows, or stops at `max_items`, within `" + durationText(analyticsWait) + "`."
 
 type analyticsDataSource[T any] struct {
 	dataSourceBase
@@ -63,6 +90,9 @@ func (d *analyticsDataSource[T]) Schema(_ context.Context, _ datasource.SchemaRe
 		Computed:            true,
 		Validators:          []validator.String{validators.ProjectID},
 	}
+	if p := d.source.paged; p != nil {
+		attrs["max_items"] = schema.Int64Attribute{MarkdownDescription: p.maxItemsDoc(), Optional: true, Validators: maxItemsValidators}
+	}
 	if !d.source.undated {
 		attrs["date_from"] = schema.StringAttribute{
 			MarkdownDescription: "The start of the date range, included: a date (`2026-11-24`) or an RFC 3339 time. Unset, the API's own.",
@@ -84,33 +114,70 @@ func (d *analyticsDataSource[T]) Read(ctx context.Context, req datasource.ReadRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	args := map[string]string{}
-	for name := range config.attrs {
-		args[name] = config.string(name)
-	}
-	client, project, diags := d.data.clientFor(types.StringValue(args["project_id"]))
+	values, diags := d.source.readConfig(ctx, d.data, config)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, analyticsWait)
-	defer cancel()
-	v, err := d.source.read(ctx, client, project, args)
-	if err != nil {
-		resp.Diagnostics.AddError("Could not read the Mintlify analytics ("+d.source.name+")",
-			d.data.explain(ctx, err, about{project: project, noun: d.source.name, id: args["id"],
-				timeout: "the read's time limit of " + durationText(analyticsWait)}))
-		return
-	}
-	values := d.source.fields.values(v)
-	values["project_id"] = tfString(project)
 	config.set(values)
 	resp.State.Raw = config.value()
 }
 
+// readConfig reads what a configuration of the source asks for, and
+// returns the values it reports, project_id included: the data source
+// reads this way, and so can a twin of it of another kind (an ephemeral
+// resource) built on the same declaration.
+func (s analyticsSource[T]) readConfig(ctx context.Context, data *providerData, config *rawState) (map[string]tftypes.Value, diag.Diagnostics) {
+	args := analyticsArgs{strings: map[string]string{}}
+	for name := range config.attrs {
+		args.strings[name] = config.string(name)
+	}
+	if s.paged != nil {
+		args.list.MaxItems = rawInt(config.attrs["max_items"])
+	}
+	client, project, diags := data.clientFor(types.StringValue(args.strings["project_id"]))
+	if diags.HasError() {
+		return nil, diags
+	}
+	ctx, cancel := context.WithTimeout(ctx, analyticsWait)
+	defer cancel()
+	v, err := s.read(ctx, client, project, args)
+	if err != nil {
+		a := about{project: project, noun: s.name, id: args.strings["id"], timeout: "the read's time limit of " + durationText(analyticsWait)}
+		if listing := (*mintlify.ListingError)(nil); errors.As(err, &listing) {
+			a.calls = listing.Calls
+		}
+		diags.AddError("Could not read the Mintlify analytics ("+s.name+")", data.explain(ctx, err, a))
+		return nil, diags
+	}
+	values := s.fields.values(v)
+	values["project_id"] = tfString(project)
+	return values, diags
+}
+
+// maxItemsValidators check max_items when the configuration is validated.
+var maxItemsValidators = []validator.Int64{int64validator.AtLeast(1)}
+
+// maxItemsDoc is max_items's description for a source that pages this way.
+func (p *paging) maxItemsDoc() string {
+	return fmt.Sprintf("Read at most this many %s: %s. They are read in the fewest calls: pages of `max_items`, or of %d "+
+		"(the largest the API serves) when it is more, and no call once they are read. Unset, every one is read, %d per call. "+
+		"Set it to keep a plan's share of the organization's analytics limit small.", p.items, p.order, p.page, p.page)
+}
+
+// rawInt is a whole number attribute's value, 0 when null or unknown.
+func rawInt(v tftypes.Value) int {
+	var f big.Float
+	if !v.IsKnown() || v.IsNull() || v.As(&f) != nil {
+		return 0
+	}
+	n, _ := f.Int64()
+	return int(n)
+}
+
 // dates is the date range configured.
-func dates(args map[string]string) mintlify.DateRange {
-	return mintlify.DateRange{DateFrom: args["date_from"], DateTo: args["date_to"]}
+func dates(args analyticsArgs) mintlify.DateRange {
+	return mintlify.DateRange{DateFrom: args.strings["date_from"], DateTo: args.strings["date_to"]}
 }
 
 // count is an API number that counts, as a whole number.
