@@ -3,7 +3,9 @@
 // that opens pull requests reads it. So it is cleaned (one line per entry,
 // no control or bidi characters), cut to size, and quoted as data after a
 // fixed notice that says whose text it is and that it is never
-// instructions. The same input, in any order, gives the same prompt.
+// instructions. Past the prompt's size, the oldest feedback and the least
+// searched terms are left out. The same input, in any order, gives the
+// same prompt.
 package feedbackprompt
 
 import (
@@ -70,67 +72,93 @@ const codeSnippet = "code_snippet"
 // nothing in them is to act on: every entry marked helpful or without a
 // comment, and every search that led to a click.
 func Prompt(feedback []Feedback, searches []Search) string {
-	sections := []section{
-		{title: feedbackTitle, noun: "feedback entries", lines: feedbackLines(feedback)},
-		{title: searchesTitle, noun: "searches", lines: searchLines(searches)},
-	}
+	sections := []section{feedbackSection(feedback), searchSection(searches)}
 	if len(sections[0].lines)+len(sections[1].lines) == 0 {
 		return ""
 	}
 	return write(Intro+"\n\n"+Notice+"\n", sections)
 }
 
-// section is a titled list of entries' lines; noun names its entries.
+// section is a titled list of entries' lines, in the order they are
+// listed; rank is the same lines' indexes, the one to keep first when not
+// all fit. noun names its entries.
 type section struct {
 	title, noun string
 	lines       []string
+	rank        []int
 }
 
-// write is the header and the sections, each listing its lines in order
-// until the next would not fit in PromptLimit, and then how many were left
-// out.
-func write(header string, sections []section) string {
-	full := header
-	for _, s := range sections {
-		if len(s.lines) > 0 {
-			full += "\n" + s.title + "\n" + strings.Join(s.lines, "\n") + "\n"
-		}
+// cost is how many characters lines take in the prompt under the
+// section's title.
+func (s section) cost(lines []string) int {
+	if len(lines) == 0 {
+		return 0
 	}
-	if runes(full) <= PromptLimit {
+	n := runes(s.title) + 2
+	for _, l := range lines {
+		n += runes(l) + 1
+	}
+	return n
+}
+
+// write is the header and the sections. When they do not all fit in
+// PromptLimit, the sections share the room (one that needs less than its
+// share leaves the rest to the others), each keeps the lines it ranks
+// first, and a note at the end says how many were left out.
+func write(header string, sections []section) string {
+	if full := header + render(sections); runes(full) <= PromptLimit {
 		return full
 	}
-	var all int
+	all := 0
 	for _, s := range sections {
 		all += len(s.lines)
 	}
-	reserve := runes(leftOutNote(all, sections))
-	var b strings.Builder
-	b.WriteString(header)
-	used := runes(header)
-	left := make([]section, len(sections))
-	for i, s := range sections {
-		left[i] = section{noun: s.noun}
-		for j, line := range s.lines {
-			add := runes(line) + 1
-			if j == 0 {
-				add += runes(s.title) + 2
-			}
-			if used+add+reserve > PromptLimit {
-				left[i].lines = s.lines[j:]
+	room := PromptLimit - runes(header) - runes(leftOutNote(all, sections))
+	byNeed := make([]int, len(sections))
+	for i := range byNeed {
+		byNeed[i] = i
+	}
+	slices.SortStableFunc(byNeed, func(a, b int) int {
+		return cmp.Compare(sections[a].cost(sections[a].lines), sections[b].cost(sections[b].lines))
+	})
+	kept, left := make([]section, len(sections)), make([]section, len(sections))
+	for n, i := range byNeed {
+		s := sections[i]
+		share := room / (len(sections) - n)
+		keep := make([]bool, len(s.lines))
+		used := runes(s.title) + 2
+		for _, j := range s.rank {
+			if used+runes(s.lines[j])+1 > share {
 				break
 			}
-			if j == 0 {
-				b.WriteString("\n" + s.title + "\n")
+			used += runes(s.lines[j]) + 1
+			keep[j] = true
+		}
+		kept[i], left[i] = section{title: s.title}, section{noun: s.noun}
+		for j, line := range s.lines {
+			if keep[j] {
+				kept[i].lines = append(kept[i].lines, line)
+			} else {
+				left[i].lines = append(left[i].lines, line)
 			}
-			b.WriteString(line + "\n")
-			used += add
+		}
+		room -= kept[i].cost(kept[i].lines)
+	}
+	leftOut := 0
+	for _, s := range left {
+		leftOut += len(s.lines)
+	}
+	return header + render(kept) + leftOutNote(leftOut, left)
+}
+
+// render is the sections that have lines, each after its title.
+func render(sections []section) string {
+	var b strings.Builder
+	for _, s := range sections {
+		if len(s.lines) > 0 {
+			b.WriteString("\n" + s.title + "\n" + strings.Join(s.lines, "\n") + "\n")
 		}
 	}
-	var n int
-	for _, s := range left {
-		n += len(s.lines)
-	}
-	b.WriteString(leftOutNote(n, left))
 	return b.String()
 }
 
@@ -154,17 +182,18 @@ func thousands(n int) string {
 	return s
 }
 
-// entry is a feedback entry to list, cleaned, and how often it was sent.
+// entry is a feedback entry to list, cleaned, how often it was sent, and
+// when last.
 type entry struct {
 	Feedback
-	at    time.Time
-	timed bool
-	times int
+	at, last time.Time
+	timed    bool
+	times    int
 }
 
-// feedbackLines are the lines of the entries to act on: by page, then
-// time, each comment of a page once.
-func feedbackLines(feedback []Feedback) []string {
+// feedbackSection lists the entries to act on by page, then time, each
+// comment of a page once; the most recently sent rank first.
+func feedbackSection(feedback []Feedback) section {
 	var entries []*entry
 	for _, f := range feedback {
 		e := &entry{Feedback: Feedback{Path: clean(f.Path), Comment: clean(f.Comment), CreatedAt: clean(f.CreatedAt),
@@ -173,6 +202,7 @@ func feedbackLines(feedback []Feedback) []string {
 			continue
 		}
 		e.at, e.timed = parseTime(e.CreatedAt)
+		e.last = e.at
 		entries = append(entries, e)
 	}
 	slices.SortFunc(entries, func(a, b *entry) int {
@@ -185,16 +215,21 @@ func feedbackLines(feedback []Feedback) []string {
 		key := [2]string{e.Path, e.Comment}
 		if f := first[key]; f != nil {
 			f.times++
+			if e.timed {
+				f.last = e.at
+			}
 			continue
 		}
 		first[key] = e
 		kept = append(kept, e)
 	}
-	lines := make([]string, len(kept))
+	s := section{title: feedbackTitle, noun: "feedback entries", lines: make([]string, len(kept)), rank: make([]int, len(kept))}
 	for i, e := range kept {
-		lines[i] = e.line()
+		s.lines[i], s.rank[i] = e.line(), i
 	}
-	return lines
+	// Entries without a time rank last; so do they in time order.
+	slices.SortStableFunc(s.rank, func(a, b int) int { return kept[b].last.Compare(kept[a].last) })
+	return s
 }
 
 // parseTime reads a time the API wrote, in RFC 3339.
@@ -239,28 +274,28 @@ func (e *entry) line() string {
 	return head + quote(e.Comment, EntryLimit-runes(head)-runes(tail)) + tail
 }
 
-// searchLines are the lines of the searches no reader clicked a result
-// of, the most searched first, each term once.
-func searchLines(searches []Search) []string {
+// searchSection lists the searches no reader clicked a result of, the
+// most searched first, each term once; they rank in the same order.
+func searchSection(searches []Search) section {
 	hits := map[string]float64{}
-	for _, s := range searches {
-		q := clean(s.Query)
-		if s.CTR == nil || *s.CTR != 0 || q == "" {
+	for _, q := range searches {
+		text := clean(q.Query)
+		if q.CTR == nil || *q.CTR != 0 || text == "" {
 			continue
 		}
-		hits[q] += s.Hits
+		hits[text] += q.Hits
 	}
 	terms := make([]string, 0, len(hits))
 	for q := range hits {
 		terms = append(terms, q)
 	}
 	slices.SortFunc(terms, func(a, b string) int { return cmp.Or(cmp.Compare(hits[b], hits[a]), strings.Compare(a, b)) })
-	lines := make([]string, len(terms))
+	s := section{title: searchesTitle, noun: "searches", lines: make([]string, len(terms)), rank: make([]int, len(terms))}
 	for i, q := range terms {
 		tail := ": searched " + count(hits[q])
-		lines[i] = "- " + quote(q, EntryLimit-2-runes(tail)) + tail
+		s.lines[i], s.rank[i] = "- "+quote(q, EntryLimit-2-runes(tail))+tail, i
 	}
-	return lines
+	return s
 }
 
 // count is how many times, as a reader would write it.
