@@ -1,8 +1,8 @@
 // Command providers-schema prints the provider's schemas in the format of
 // `terraform providers schema -json`, read from the provider itself. make docs
 // gives it to tfplugindocs, so the docs cover resource identity, the list
-// resource and the action even where the installed terraform is older than
-// those features and would not report them.
+// resource, the actions and the functions even where the installed
+// terraform is older than those features and would not report them.
 package main
 
 import (
@@ -48,6 +48,15 @@ func main() {
 	}
 	for name, s := range schemas.ActionSchemas {
 		out.ActionSchemas[name] = &tfjson.ActionSchema{Block: convertSchema(s.Schema).Block}
+	}
+	out.Functions = map[string]*tfjson.FunctionSignature{}
+	for name, f := range schemas.Functions {
+		sig := &tfjson.FunctionSignature{Summary: f.Summary, Description: f.Description, ReturnType: ctyType(f.Return.Type)}
+		for _, p := range f.Parameters {
+			sig.Parameters = append(sig.Parameters, &tfjson.FunctionParameter{Name: p.Name, Description: p.Description,
+				IsNullable: p.AllowNullValue, Type: ctyType(p.Type)})
+		}
+		out.Functions[name] = sig
 	}
 	for name, s := range identities.IdentitySchemas {
 		attrs := map[string]*tfjson.IdentityAttribute{}
