@@ -15,6 +15,7 @@ import (
 
 	"github.com/hashicorp/go-version"
 
+	"github.com/mintlify/terraform-provider-mintlify/internal/e2e/githubschema"
 	"github.com/mintlify/terraform-provider-mintlify/internal/e2e/helmschema"
 	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
@@ -67,6 +68,11 @@ func setup(t *testing.T) *acctest.Workspace {
 			// examples/static-export-helm validates against helmschema.
 			buildErr = acctest.BuildPluginVersion(context.Background(), root, builtMirror, "./internal/e2e/cmd/helm-schema-provider",
 				helmschema.Source, helmschema.Version)
+		}
+		if buildErr == nil {
+			// examples/functions/parse_pr_link validates against githubschema.
+			buildErr = acctest.BuildPluginVersion(context.Background(), root, builtMirror, "./internal/e2e/cmd/github-schema-provider",
+				githubschema.Source, githubschema.Version)
 		}
 	})
 	if buildErr != nil {
@@ -216,11 +222,13 @@ func testInterruptKeepsID(t *testing.T, config string, started func(*emulator.Se
 	}
 }
 
-// exampleNeeds says which clients run an example file: most need only
-// Terraform 1.5, a few need newer features, and some Terraform alone has.
-// It returns why a client cannot run the file, or "".
-func exampleNeeds(name string, c *acctest.Client) string {
+// exampleNeeds says which clients run an example file, by its name and
+// text: most need only Terraform 1.5, a few need newer features, and some
+// Terraform alone has. It returns why a client cannot run the file, or "".
+func exampleNeeds(name, text string, c *acctest.Client) string {
 	switch {
+	case strings.Contains(text, "provider::"):
+		return needs(c, "provider functions", "1.8.0", "1.7.0")
 	case name == "import-by-identity.tf":
 		return needs(c, "import by identity", "1.12.0", "1.12.0")
 	case name == "action.tf":
@@ -270,14 +278,14 @@ func TestExamples(t *testing.T) {
 	for _, file := range files {
 		rel, _ := filepath.Rel(examples, file)
 		t.Run(rel, func(t *testing.T) {
-			if why := exampleNeeds(filepath.Base(file), testClient); why != "" {
-				t.Skip(why)
-			}
-			work := setup(t)
 			b, err := os.ReadFile(file)
 			if err != nil {
 				t.Fatal(err)
 			}
+			if why := exampleNeeds(filepath.Base(file), string(b), testClient); why != "" {
+				t.Skip(why)
+			}
+			work := setup(t)
 			name := filepath.Base(file)
 			if err := os.WriteFile(filepath.Join(work.Dir, name), b, 0o600); err != nil {
 				t.Fatal(err)
