@@ -219,19 +219,11 @@ func TestListingsStopAtMaxItems(t *testing.T) {
 	type listing func(mintlify.ListOptions) ([]string, error)
 	feedback := func(o mintlify.ListOptions) ([]string, error) {
 		items, err := c.ListFeedback(ctx, emu.ProjectID(), mintlify.FeedbackFilter{}, o)
-		var ids []string
-		for _, f := range items {
-			ids = append(ids, f.ID)
-		}
-		return ids, err
+		return ids(items, func(f mintlify.Feedback) string { return f.ID }), err
 	}
 	conversations := func(o mintlify.ListOptions) ([]string, error) {
 		items, err := c.ListConversations(ctx, emu.ProjectID(), mintlify.DateRange{}, o)
-		var ids []string
-		for _, f := range items {
-			ids = append(ids, f.ID)
-		}
-		return ids, err
+		return ids(items, func(c mintlify.Conversation) string { return c.ID }), err
 	}
 	searches := func(o mintlify.ListOptions) ([]string, error) {
 		s, err := c.ListSearches(ctx, emu.ProjectID(), mintlify.DateRange{}, o)
@@ -241,11 +233,7 @@ func TestListingsStopAtMaxItems(t *testing.T) {
 		if s.TotalSearches != 150*150 {
 			t.Errorf("total searches %d, want every search of the range, capped or not", s.TotalSearches)
 		}
-		var ids []string
-		for _, term := range s.Terms {
-			ids = append(ids, term.SearchQuery)
-		}
-		return ids, nil
+		return ids(s.Terms, func(term mintlify.SearchTerm) string { return term.SearchQuery }), nil
 	}
 	views := func(o mintlify.ListOptions) ([]string, error) {
 		r, err := c.ListViews(ctx, emu.ProjectID(), mintlify.DateRange{}, o)
@@ -255,11 +243,7 @@ func TestListingsStopAtMaxItems(t *testing.T) {
 		if r.Totals.Total != 300*300 {
 			t.Errorf("site-wide views %v, want every view, capped or not", r.Totals.Total)
 		}
-		var ids []string
-		for _, p := range r.Pages {
-			ids = append(ids, p.Path)
-		}
-		return ids, nil
+		return ids(r.Pages, func(p mintlify.PageTraffic) string { return p.Path }), nil
 	}
 	for _, tc := range []struct {
 		name, endpoint string
@@ -300,6 +284,15 @@ func TestListingsStopAtMaxItems(t *testing.T) {
 			t.Fatalf("entry %d of the capped listing is %s, want %s: the newest, in order", i, got[i], all[i].ID)
 		}
 	}
+}
+
+// ids are what id says of each item.
+func ids[T any](items []T, id func(T) string) []string {
+	out := make([]string, len(items))
+	for i, item := range items {
+		out[i] = id(item)
+	}
+	return out
 }
 
 // TestListingErrorCountsCalls: a listing refused part way says how many

@@ -64,10 +64,16 @@ type analyticsArgs struct {
 // should not hang on it).
 const analyticsWait = 5 * time.Minute
 
-// analyticsNote says what every analytics data source shares.
-var analyticsNote = "Every analytics data source counts against one limit for the whole organization (" +
-	mintlify.AnalyticsLimit.Allowance + "), at every plan and refresh; a listing follows every page, at the largest " +
-	"page size the API allows, or stops at `max_items`, within `" + durationText(analyticsWait) + "`."
+// note says what the source shares with every analytics data source, and
+// how it reads.
+func (s analyticsSource[T]) note() string {
+	how := "this one reads in one call"
+	if s.paged != nil {
+		how = "this one follows every page, at the largest page size the API allows, unless `max_items` caps it"
+	}
+	return "Every analytics data source counts against one limit for the whole organization (" + mintlify.AnalyticsLimit.Allowance +
+		"), at every plan and refresh; " + how + ", within `" + durationText(analyticsWait) + "`."
+}
 
 type analyticsDataSource[T any] struct {
 	dataSourceBase
@@ -105,7 +111,7 @@ func (d *analyticsDataSource[T]) Schema(_ context.Context, _ datasource.SchemaRe
 			Validators:          []validator.String{validators.Date()},
 		}
 	}
-	resp.Schema = schema.Schema{MarkdownDescription: d.source.doc + "\n\n" + analyticsNote, Attributes: attrs}
+	resp.Schema = schema.Schema{MarkdownDescription: d.source.doc + "\n\n" + d.source.note(), Attributes: attrs}
 }
 
 func (d *analyticsDataSource[T]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -160,9 +166,9 @@ var maxItemsValidators = []validator.Int64{int64validator.AtLeast(1)}
 
 // maxItemsDoc is max_items's description for a source that pages this way.
 func (p *paging) maxItemsDoc() string {
-	return fmt.Sprintf("Read at most this many %s: %s. They are read in the fewest calls: pages of `max_items`, or of %d "+
-		"(the largest the API serves) when it is more, and no call once they are read. Unset, every one is read, %d per call. "+
-		"Set it to keep a plan's share of the organization's analytics limit small.", p.items, p.order, p.page, p.page)
+	return fmt.Sprintf("Read at most this many %s: %s. They take the fewest calls: each asks for `max_items`, or for %d (the "+
+		"most the API serves in one call) when it is more, and none is made once they are read. Unset, every one is read, %d "+
+		"per call. Set it to keep a plan's share of the organization's analytics limit small.", p.items, p.order, p.page, p.page)
 }
 
 // rawInt is a whole number attribute's value, 0 when null or unknown.
