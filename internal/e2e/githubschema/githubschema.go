@@ -27,23 +27,19 @@ func New() provider.Provider {
 	text := schema.StringAttribute{Computed: true}
 	number := schema.Int64Attribute{Computed: true}
 	flag := schema.BoolAttribute{Computed: true}
-	return standin.Provider{
-		Name: "github", Version: Version,
-		Config: pschema.Schema{Attributes: map[string]pschema.Attribute{
-			"token":    pschema.StringAttribute{Optional: true, Sensitive: true},
-			"owner":    pschema.StringAttribute{Optional: true},
-			"base_url": pschema.StringAttribute{Optional: true},
-		}},
-		Reads: []standin.DataSource{{Name: "repository_pull_request", Config: schema.Schema{Attributes: map[string]schema.Attribute{
-			"id":              text,
-			"owner":           schema.StringAttribute{Optional: true},
-			"base_repository": schema.StringAttribute{Required: true},
-			"number":          schema.Int64Attribute{Required: true},
-			"base_ref":        text, "base_sha": text, "body": text, "head_owner": text, "head_ref": text, "head_repository": text,
-			"head_sha": text, "opened_by": text, "state": text, "title": text,
-			"draft": flag, "maintainer_can_modify": flag,
-			"opened_at": number, "updated_at": number,
-			"labels": schema.ListAttribute{Computed: true, ElementType: types.StringType},
-		}}}},
-	}
+	return standin.Provider("github", Version, pschema.Schema{Attributes: map[string]pschema.Attribute{
+		"token":    pschema.StringAttribute{Optional: true, Sensitive: true},
+		"owner":    pschema.StringAttribute{Optional: true},
+		"base_url": pschema.StringAttribute{Optional: true},
+	}}, standin.DataSource("repository_pull_request", schema.Schema{Attributes: map[string]schema.Attribute{
+		"id":              text,
+		"owner":           schema.StringAttribute{Optional: true},
+		"base_repository": schema.StringAttribute{Required: true},
+		"number":          schema.Int64Attribute{Required: true},
+		"base_ref":        text, "base_sha": text, "body": text, "head_owner": text, "head_ref": text, "head_repository": text,
+		"head_sha": text, "opened_by": text, "state": text, "title": text,
+		"draft": flag, "maintainer_can_modify": flag,
+		"opened_at": number, "updated_at": number,
+		"labels": schema.ListAttribute{Computed: true, ElementType: types.StringType},
+	}}))
 }

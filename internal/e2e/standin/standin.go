@@ -15,47 +15,55 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
-// Provider is a stand-in provider: its configuration's schema, and the
-// data sources it declares (Reads).
-type Provider struct {
-	Name, Version string
-	Config        pschema.Schema
-	Reads         []DataSource
+// Provider is a stand-in provider named name at version, configured by
+// config, with these data sources.
+func Provider(name, version string, config pschema.Schema, dataSources ...datasource.DataSource) provider.Provider {
+	return standin{name: name, version: version, config: config, dataSources: dataSources}
 }
 
-func (p Provider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
-	resp.TypeName, resp.Version = p.Name, p.Version
+// DataSource is a stand-in data source, named name after its provider,
+// with schema s. It reads nothing.
+func DataSource(name string, s dschema.Schema) datasource.DataSource {
+	return dataSource{name: name, schema: s}
 }
 
-func (p Provider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
-	resp.Schema = p.Config
+type standin struct {
+	name, version string
+	config        pschema.Schema
+	dataSources   []datasource.DataSource
 }
 
-func (Provider) Configure(context.Context, provider.ConfigureRequest, *provider.ConfigureResponse) {}
+func (p standin) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName, resp.Version = p.name, p.version
+}
 
-func (Provider) Resources(context.Context) []func() resource.Resource { return nil }
+func (p standin) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = p.config
+}
 
-func (p Provider) DataSources(context.Context) []func() datasource.DataSource {
-	out := make([]func() datasource.DataSource, len(p.Reads))
-	for i, d := range p.Reads {
+func (standin) Configure(context.Context, provider.ConfigureRequest, *provider.ConfigureResponse) {}
+
+func (standin) Resources(context.Context) []func() resource.Resource { return nil }
+
+func (p standin) DataSources(context.Context) []func() datasource.DataSource {
+	out := make([]func() datasource.DataSource, len(p.dataSources))
+	for i, d := range p.dataSources {
 		out[i] = func() datasource.DataSource { return d }
 	}
 	return out
 }
 
-// DataSource is a stand-in data source: its name after the provider's, and
-// its schema. It reads nothing.
-type DataSource struct {
-	Name   string
-	Config dschema.Schema
+type dataSource struct {
+	name   string
+	schema dschema.Schema
 }
 
-func (d DataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_" + d.Name
+func (d dataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + d.name
 }
 
-func (d DataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = d.Config
+func (d dataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = d.schema
 }
 
-func (DataSource) Read(context.Context, datasource.ReadRequest, *datasource.ReadResponse) {}
+func (dataSource) Read(context.Context, datasource.ReadRequest, *datasource.ReadResponse) {}
