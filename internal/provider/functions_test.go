@@ -1,9 +1,14 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -12,6 +17,7 @@ import (
 
 	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
 	"github.com/mintlify/terraform-provider-mintlify/internal/feedbackprompt"
+	"github.com/mintlify/terraform-provider-mintlify/internal/wait"
 )
 
 // Provider functions came in Terraform 1.8 and OpenTofu 1.7.
@@ -170,5 +176,44 @@ func TestParsePRLink(t *testing.T) {
 	}
 	if _, err := parsePRLink(strings.Repeat("x", 10_000)); err == nil || len(err.Error()) > 500 {
 		t.Errorf("a long link: the error quotes it whole (%d bytes)", len(err.Error()))
+	}
+}
+
+// TestFunctionsTakeOpenTofusNulls: OpenTofu sends a null argument as an
+// empty value, which the framework alone cannot read; the provider's server
+// reads it as null.
+func TestFunctionsTakeOpenTofusNulls(t *testing.T) {
+	ctx := context.Background()
+	empty := func(n int) []*tfprotov6.DynamicValue {
+		args := make([]*tfprotov6.DynamicValue, n)
+		for i := range args {
+			args[i] = &tfprotov6.DynamicValue{}
+		}
+		return args
+	}
+	framework, err := providerserver.NewProtocol6WithError(newProvider("test", wait.RealClock))()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp, err := framework.CallFunction(ctx, &tfprotov6.CallFunctionRequest{Name: "parse_pr_link", Arguments: empty(1)}); err != nil || resp.Error == nil {
+		t.Fatalf("the framework alone read an empty argument (%v, %+v): this test no longer shows the need", err, resp)
+	}
+	server, err := serve(newProvider("test", wait.RealClock))()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]tftypes.Value{
+		"parse_pr_link":   tftypes.NewValue(tftypes.Object{AttributeTypes: map[string]tftypes.Type{"host": tftypes.String, "owner": tftypes.String, "repository": tftypes.String, "full_name": tftypes.String, "number": tftypes.Number}}, nil),
+		"feedback_prompt": tftypes.NewValue(tftypes.String, ""),
+	} {
+		args := map[string]int{"parse_pr_link": 1, "feedback_prompt": 2}[name]
+		resp, err := server.CallFunction(ctx, &tfprotov6.CallFunctionRequest{Name: name, Arguments: empty(args)})
+		if err != nil || resp.Error != nil {
+			t.Fatalf("%s of nulls: %v, %+v", name, err, resp.Error)
+		}
+		got, err := resp.Result.Unmarshal(want.Type())
+		if err != nil || !got.Equal(want) {
+			t.Errorf("%s of nulls = %v (%v), want %v", name, got, err, want)
+		}
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -29,7 +28,7 @@ var testAccProtoV6ProviderFactories = factoriesOn(wait.RealClock)
 // factoriesOn serves the provider with its waits on clock.
 func factoriesOn(clock wait.Clock) map[string]func() (tfprotov6.ProviderServer, error) {
 	return map[string]func() (tfprotov6.ProviderServer, error){
-		"mintlify": providerserver.NewProtocol6WithError(newProvider("test", clock)),
+		"mintlify": serve(newProvider("test", clock)),
 	}
 }
 
