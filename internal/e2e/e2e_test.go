@@ -359,15 +359,15 @@ func TestQueryGeneratesConfigThatPlansClean(t *testing.T) {
 	}
 }
 
-// TestDocsPipeline applies README's "A docs pipeline" configuration, which
-// examples/pipeline holds, against the emulator, and plans again: empty.
-func TestDocsPipeline(t *testing.T) {
-	ws := setup(t)
+// useREADMEExample writes examples/<dir>/main.tf into the workspace, after
+// checking that README shows it as it is.
+func useREADMEExample(t *testing.T, ws *acctest.Workspace, dir string) {
+	t.Helper()
 	root, err := acctest.ModuleRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
-	example, err := os.ReadFile(filepath.Join(root, "examples", "pipeline", "main.tf"))
+	example, err := os.ReadFile(filepath.Join(root, "examples", dir, "main.tf"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -376,11 +376,18 @@ func TestDocsPipeline(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !strings.Contains(string(readme), string(example)) {
-		t.Fatal("README's docs pipeline is not examples/pipeline/main.tf: keep them the same")
+		t.Fatalf("README does not show examples/%s/main.tf as it is: keep them the same", dir)
 	}
 	if err := os.WriteFile(filepath.Join(ws.Dir, "main.tf"), example, 0o600); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestDocsPipeline applies README's "A docs pipeline" configuration, which
+// examples/pipeline holds, against the emulator, and plans again: empty.
+func TestDocsPipeline(t *testing.T) {
+	ws := setup(t)
+	useREADMEExample(t, ws, "pipeline")
 	emu := emulator.Start(t, emulator.Options{JobDuration: time.Second, DeploymentQueued: 300 * time.Millisecond, DeploymentInProgress: 700 * time.Millisecond})
 	env := []string{"MINTLIFY_API_KEY=" + emu.APIKey(), "MINTLIFY_PROJECT_ID=" + emu.ProjectID(), "MINTLIFY_BASE_URL=" + emu.URL()}
 	ctx := context.Background()

@@ -2,15 +2,12 @@ package e2e
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
 	"github.com/mintlify/terraform-provider-mintlify/internal/feedbackprompt"
-	"github.com/mintlify/terraform-provider-mintlify/internal/provider/acctest"
 )
 
 // TestFeedbackLoop runs README's feedback loop, examples/feedback-loop, as
@@ -24,24 +21,7 @@ func TestFeedbackLoop(t *testing.T) {
 	if why := needs(testClient, "provider functions", "1.8.0", "1.7.0"); why != "" {
 		t.Skip(why)
 	}
-	root, err := acctest.ModuleRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	example, err := os.ReadFile(filepath.Join(root, "examples", "feedback-loop", "main.tf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(readme), string(example)) {
-		t.Fatal("README's feedback loop is not examples/feedback-loop/main.tf: keep them the same")
-	}
-	if err := os.WriteFile(filepath.Join(ws.Dir, "main.tf"), example, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	useREADMEExample(t, ws, "feedback-loop")
 	emu := emulator.Start(t, emulator.Options{JobDuration: time.Second})
 	emu.GenerateAnalytics("", emulator.AnalyticsVolume{Feedback: 100_000, Searches: 20_000})
 	env := []string{"MINTLIFY_API_KEY=" + emu.APIKey(), "MINTLIFY_PROJECT_ID=" + emu.ProjectID(), "MINTLIFY_BASE_URL=" + emu.URL()}

@@ -1,25 +1,15 @@
-# The last week's unhandled feedback and unanswered searches as one prompt
-# for the documentation agent; no job when there is nothing to act on.
-locals {
-  week_ago = formatdate("YYYY-MM-DD", timeadd(plantimestamp(), "-168h"))
-}
-
+# The prompt that the newest unhandled feedback and the most searched terms
+# make, to read before a job is started with it: "" when there is nothing
+# to act on.
 data "mintlify_feedback" "open" {
   status    = "pending,in_progress"
-  date_from = local.week_ago
-  max_items = 300
-}
-
-data "mintlify_searches" "week" {
-  date_from = local.week_ago
   max_items = 100
 }
 
-locals {
-  prompt = provider::mintlify::feedback_prompt(data.mintlify_feedback.open.feedback, data.mintlify_searches.week.searches)
+data "mintlify_searches" "top" {
+  max_items = 50
 }
 
-resource "mintlify_agent_job" "readers" {
-  count  = local.prompt == "" ? 0 : 1
-  prompt = local.prompt
+output "prompt" {
+  value = provider::mintlify::feedback_prompt(data.mintlify_feedback.open.feedback, data.mintlify_searches.top.searches)
 }
