@@ -17,11 +17,14 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()
 
+	// tf6server directly, as providerserver.Serve would, so that it serves
+	// the provider's own server (provider.NewProtocol6Server).
 	var opts []tf6server.ServeOpt
 	if debug {
 		opts = append(opts, tf6server.WithManagedDebug())
 	}
-	if err := tf6server.Serve("registry.terraform.io/mintlify/mintlify", provider.NewServer(version), opts...); err != nil {
+	err := tf6server.Serve(provider.Address, provider.NewProtocol6Server(version), opts...)
+	if err != nil {
 		log.Fatal(err.Error())
 	}
 }

@@ -13,17 +13,20 @@ import (
 	"github.com/mintlify/terraform-provider-mintlify/internal/provider/acctest"
 )
 
-// actionInterrupts is how many times each action is interrupted: the crash
-// this guards against is a race, which one try rarely shows.
+// actionInterrupts is how many times each action is interrupted: what this
+// guards against (a crash, an error that never reached Terraform) were
+// races, which one try rarely shows.
 const actionInterrupts = 12
 
-// TestActionInterruptNeverCrashes presses Ctrl-C while each action waits
-// that waits (invoked by hand, and fired by an action_trigger), many times, at
-// different moments of the wait. Terraform stops reading an action's events
-// when it is interrupted, and Terraform 1.15 panics when an event comes
-// after the one it stopped at: an interrupted action must send nothing but
-// its error, which names what it started.
-func TestActionInterruptNeverCrashes(t *testing.T) {
+// TestActionInterruptFailsTheApply presses Ctrl-C while each action waits
+// (invoked by hand, and fired by an action_trigger), many times, at
+// different moments of the wait. Every time, the apply must fail with the
+// action's one error, which names what it started, never print "Apply
+// complete!", and Terraform must not crash (Terraform 1.15 panics when an
+// event comes after the one it stopped at, so an interrupted action sends
+// nothing but its error). The provider's StopProvider returns only once
+// that error is sent, before terraform-plugin-go cancels the stream.
+func TestActionInterruptFailsTheApply(t *testing.T) {
 	setup(t)
 	if why := needs(testClient, "actions", "1.14.0", ""); why != "" {
 		t.Skip(why)
@@ -86,12 +89,11 @@ func testActionInterrupts(t *testing.T, config string, args []string, started fu
 	if _, err := ws.Run(ctx, nil, "init", "-input=false"); err != nil {
 		t.Fatal(err)
 	}
-	var crashes, explained, swallowed int
 	for try := range actionInterrupts {
 		// A fresh state, so an action_trigger fires again.
 		_ = os.Remove(filepath.Join(ws.Dir, "terraform.tfstate"))
 		before := len(started(emu))
-		out := interruptOnce(ctx, t, ws, args, func() bool { return len(started(emu)) > before },
+		out, err := interruptOnce(ctx, t, ws, args, func() bool { return len(started(emu)) > before },
 			// From just after the start to well into the wait, past the
 			// deployment's first status change.
 			time.Duration(try)*200*time.Millisecond)
@@ -99,27 +101,22 @@ func testActionInterrupts(t *testing.T, config string, args []string, started fu
 		if n := len(ids) - before; n != 1 {
 			t.Fatalf("try %d: %d started, want 1:\n%s", try, n, out)
 		}
-		switch {
+		switch id := ids[len(ids)-1]; {
 		case strings.Contains(out, "TERRAFORM CRASH") || strings.Contains(out, "panic:"):
-			crashes++
 			t.Errorf("try %d: Terraform crashed after the interrupt:\n%s", try, out)
-		case strings.Contains(out, "Interrupted while waiting for the Mintlify"):
-			explained++
-			if id := ids[len(ids)-1]; !strings.Contains(out, id) {
-				t.Errorf("try %d: the interrupt's error does not name %s:\n%s", try, id, out)
-			}
-		default:
-			swallowed++
+		case err == nil || strings.Contains(out, "Apply complete!"):
+			t.Errorf("try %d: the interrupted apply succeeded (exit %v); want it to fail with the action's error:\n%s", try, err, out)
+		case strings.Count(out, "Interrupted while waiting for the Mintlify") != 1 || !strings.Contains(out, id):
+			t.Errorf("try %d: the apply failed without one error that says the action was interrupted and names %s:\n%s", try, id, out)
 		}
 	}
-	t.Logf("%s: %d interrupts, %d crashes; the error shown %d times, dropped by Terraform %d times",
-		testClient, actionInterrupts, crashes, explained, swallowed)
 }
 
 // interruptOnce runs apply with args, waits until started says the action
 // has started what it waits for, then after delay presses Ctrl-C, and
-// returns what terraform printed.
-func interruptOnce(ctx context.Context, t *testing.T, ws *acctest.Workspace, args []string, started func() bool, delay time.Duration) string {
+// returns what terraform printed and how it exited.
+func interruptOnce(ctx context.Context, t *testing.T, ws *acctest.Workspace, args []string, started func() bool,
+	delay time.Duration) (string, error) {
 	t.Helper()
 	var out strings.Builder
 	apply := ws.Command(ctx, nil, append([]string{"apply", "-auto-approve", "-input=false"}, args...)...)
@@ -139,6 +136,6 @@ func interruptOnce(ctx context.Context, t *testing.T, ws *acctest.Workspace, arg
 	if err := apply.Process.Signal(syscall.SIGINT); err != nil {
 		t.Fatal(err)
 	}
-	_ = apply.Wait()
-	return out.String()
+	err := apply.Wait()
+	return out.String(), err
 }

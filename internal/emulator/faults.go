@@ -49,6 +49,9 @@ type Faults struct {
 	// the triggers further.
 	Latency       time.Duration
 	CreateLatency time.Duration
+	// BundleErrors answers the next this-many bundle requests, POST
+	// /v1/static-export/jobs/{jobId}/bundle, with 500.
+	BundleErrors int
 	// ActiveStatus replaces a job's "active" in answers, as if the API had
 	// added a status the client does not know.
 	ActiveStatus string
@@ -143,6 +146,18 @@ func (s *Server) errorAfterCreate(w http.ResponseWriter) bool {
 		return false
 	}
 	s.faults.CreateErrorAfterCreate--
+	injected(w)
+	writeError(w, http.StatusInternalServerError, "Internal server error")
+	return true
+}
+
+// bundleError answers 500 while Faults.BundleErrors lasts, and says so.
+// Called with s.mu held.
+func (s *Server) bundleError(w http.ResponseWriter) bool {
+	if s.faults.BundleErrors <= 0 {
+		return false
+	}
+	s.faults.BundleErrors--
 	injected(w)
 	writeError(w, http.StatusInternalServerError, "Internal server error")
 	return true

@@ -243,7 +243,7 @@ func (s *Server) bundleStaticExport(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	e := s.staticExportOf(w, r)
-	if e == nil {
+	if e == nil || s.bundleError(w) {
 		return
 	}
 	switch e.Status(now) {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -60,24 +61,47 @@ const maxListPages = 1000
 // ListJobs reads every job of a project, following the skip/take paging
 // until a page comes back short. pageSize 0 means the largest, 100.
 func (c *Client) ListJobs(ctx context.Context, projectID string, pageSize int) ([]Session, error) {
+	var all []Session
+	for s, err := range c.Jobs(ctx, projectID, pageSize) {
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, s)
+	}
+	return all, nil
+}
+
+// Jobs yields the jobs of a project, newest first, reading each page only
+// when the caller asks past the last: one who stops early (a limit) reads
+// no more pages than it needs. pageSize 0 means the largest, 100. A failed
+// read is yielded once, as the last.
+func (c *Client) Jobs(ctx context.Context, projectID string, pageSize int) iter.Seq2[Session, error] {
 	if pageSize <= 0 || pageSize > maxListPageSize {
 		pageSize = maxListPageSize
 	}
-	var all []Session
-	for page := 0; page < maxListPages; page++ {
-		var out struct {
-			AllSessions []Session `json:"allSessions"`
+	return func(yield func(Session, error) bool) {
+		read := 0
+		for page := 0; page < maxListPages; page++ {
+			var out struct {
+				AllSessions []Session `json:"allSessions"`
+			}
+			query := url.Values{"skip": {strconv.Itoa(read)}, "take": {strconv.Itoa(pageSize)}}
+			if err := c.do(ctx, call{method: http.MethodGet, path: []string{"v1", "agent", projectID, "jobs"}, query: query}, &out); err != nil {
+				yield(Session{}, err)
+				return
+			}
+			for _, s := range out.AllSessions {
+				if !yield(s, nil) {
+					return
+				}
+			}
+			read += len(out.AllSessions)
+			if len(out.AllSessions) < pageSize {
+				return
+			}
 		}
-		query := url.Values{"skip": {strconv.Itoa(len(all))}, "take": {strconv.Itoa(pageSize)}}
-		if err := c.do(ctx, call{method: http.MethodGet, path: []string{"v1", "agent", projectID, "jobs"}, query: query}, &out); err != nil {
-			return nil, err
-		}
-		all = append(all, out.AllSessions...)
-		if len(out.AllSessions) < pageSize {
-			return all, nil
-		}
+		yield(Session{}, fmt.Errorf("listing the jobs of project %s: more than %d pages", projectID, maxListPages))
 	}
-	return nil, fmt.Errorf("listing the jobs of project %s: more than %d pages", projectID, maxListPages)
 }
 
 // V1JobRequest is the body of the deprecated v1 create: it alone takes the

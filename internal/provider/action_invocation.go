@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
+	"github.com/hashicorp/terraform-plugin-framework/action/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -25,27 +26,43 @@ func (a *actionBase) Configure(_ context.Context, req action.ConfigureRequest, r
 	a.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-// invocation readies the run of one action invocation of op: its client
-// and project (projectID, or the provider's; none for an unscoped kind),
-// its wait settings (def bounds it by default), and its progress, which
-// stops once ctx ends. ctx is bounded by the timeout. run is nil when the
-// arguments were wrong (resp says why).
-func invocation[T any](ctx context.Context, d *providerData, op *operation[T], projectID types.String, w actionWaitArgs,
-	def time.Duration, resp *action.InvokeResponse) (context.Context, *run[T], context.CancelFunc) {
-	client, project, diags := d.clientFor(projectID)
-	if op.unscoped {
-		project = ""
-		client, diags = d.keyedClient()
-	}
-	resp.Diagnostics.Append(diags...)
-	settings, diags := w.settings(def)
+// operationAction serves a followable kind as an action: each invocation
+// launches one and reports its progress; nothing is kept. Each kind's
+// action is a declaration of one (deployment_action.go).
+type operationAction[T any, M actionArgs] struct {
+	actionBase
+	// op is the kind the arguments start (a deployment or a preview).
+	op     func(M) *followable[T]
+	schema func() schema.Schema
+	// timeout bounds an invocation by default.
+	timeout time.Duration
+	// launch makes one launch of the kind for the arguments.
+	launch func(r *followedRun[T], m M) launching[T]
+}
+
+// actionArgs is what an action's model of arguments (M) tells every action
+// the same way: how to wait, and in which project.
+type actionArgs interface {
+	waiting() actionWaitArgs
+	scope() types.String
+}
+
+func (a *operationAction[T, M]) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
+	resp.Schema = a.schema()
+}
+
+func (a *operationAction[T, M]) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
+	var m M
+	resp.Diagnostics.Append(readActionConfig(ctx, req, &m)...)
+	settings, diags := m.waiting().settings(a.timeout)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
-		return ctx, nil, func() {}
+		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, settings.limit)
-	ctx, progress := actionProgress(ctx, resp)
-	return ctx, &run[T]{op: op, data: d, client: client, project: project, settings: settings, holder: invoking, progress: progress}, cancel
+	run := followedRunOf(a.data, a.op(m), m.scope(), settings, invoking)
+	ctx, run.progress = actionProgress(ctx, resp)
+	run.launch(ctx, a.launch(run, m))
+	resp.Diagnostics.Append(run.diags...)
 }
 
 // readActionConfig reads an action's configuration into m. An action block

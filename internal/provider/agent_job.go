@@ -6,28 +6,27 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
-	"github.com/mintlify/terraform-provider-mintlify/internal/wait"
 )
 
 // jobs is the agent job as an operation: the agent works on a prompt until
 // the job is completed, failed or archived; a follow-up prompt starts it
 // again.
-var jobs = &operation[*mintlify.AgentJob]{
-	kind: kind{
-		noun: "agent job", idNoun: "job ID", dataSource: "mintlify_agent_job",
-		lookup:     "the project's agent jobs in the Mintlify dashboard (or the mintlify_agent_jobs data source)",
-		importable: true,
-		again:      "change its prompt or replace the resource (apply with -replace)",
-		stays: "The job and any pull request it opened stay in Mintlify and GitHub; archive the job in the Mintlify dashboard " +
-			"and close the pull request if you no longer want them.",
+var jobs = &followable[*mintlify.AgentJob]{
+	operation: operation[*mintlify.AgentJob]{
+		kind: &kind{
+			noun: "agent job", idNoun: "job ID", exampleID: "8f2a6c1e9b7d4e3a", dataSource: "mintlify_agent_job",
+			lookup:     "the project's agent jobs in the Mintlify dashboard (or the mintlify_agent_jobs data source)",
+			importable: true,
+			again:      "change its prompt or replace the resource (apply with -replace)",
+			stays: "The job and any pull request it opened stay in Mintlify and GitHub; archive the job in the Mintlify dashboard " +
+				"and close the pull request if you no longer want them.",
+		},
+		id:       func(j *mintlify.AgentJob) string { return j.ID },
+		describe: describeJob,
 	},
-	follow: wait.Kind[*mintlify.AgentJob]{
-		Name:     "agent job",
-		ID:       func(j *mintlify.AgentJob) string { return j.ID },
-		Status:   func(j *mintlify.AgentJob) string { return j.Status },
-		Terminal: mintlify.IsTerminal,
-		Known:    mintlify.IsKnownStatus,
-	},
+	status:   func(j *mintlify.AgentJob) string { return j.Status },
+	terminal: mintlify.IsTerminal,
+	known:    mintlify.IsKnownStatus,
 	get: func(ctx context.Context, c *mintlify.Client, project, id string) (*mintlify.AgentJob, error) {
 		return c.GetJob(ctx, project, id)
 	},
@@ -35,6 +34,17 @@ var jobs = &operation[*mintlify.AgentJob]{
 	failure: func(*mintlify.AgentJob) string {
 		return "See the job in the Mintlify dashboard for the agent's messages."
 	},
+}
+
+// describeJob is how a job stands: its status and its pull request.
+func describeJob(j *mintlify.AgentJob) string {
+	switch {
+	case j.PRLink != nil:
+		return j.Status + ", pull request " + *j.PRLink
+	case mintlify.IsTerminal(j.Status):
+		return j.Status + ", no pull request"
+	}
+	return j.Status + ", no pull request yet"
 }
 
 // jobFields are what the API reports about a job, on the resource and the
@@ -56,3 +66,10 @@ var jobFields = fields[*mintlify.AgentJob]{
 			return map[string]string{"repository": j.Source.Repository, "ref": deref(j.Source.Ref)}
 		}),
 }
+
+// jobResourceFields are what the resource records: the job's ID and its
+// fields, the model an argument that the API's name for it replaces once
+// it reports one (a v1 job is saved before it does).
+var jobResourceFields = append(fields[*mintlify.AgentJob]{
+	text("id", "The job's ID, as Mintlify assigns it.", jobs.id),
+}, jobFields.as("model", sticky)...)

@@ -12,20 +12,30 @@ import (
 	"github.com/mintlify/terraform-provider-mintlify/internal/provider/validators"
 )
 
-var _ action.ActionWithConfigure = &agentJobAction{}
+// NewAgentJobAction runs a job, or sends a follow-up prompt to one, as a
+// side effect (Terraform 1.14 actions).
+func NewAgentJobAction() action.Action {
+	return &operationAction[*mintlify.AgentJob, agentJobActionArgs]{
+		actionBase: actionBase{name: "agent_job"}, schema: agentJobActionSchema, timeout: defaultCreateTimeout,
+		op: func(agentJobActionArgs) *followable[*mintlify.AgentJob] { return jobs },
+		launch: func(r *followedRun[*mintlify.AgentJob], m agentJobActionArgs) launching[*mintlify.AgentJob] {
+			if !m.JobID.IsNull() {
+				return followingUp(r, m.JobID.ValueString(), m.Prompt.ValueString())
+			}
+			return launching[*mintlify.AgentJob]{start: func(ctx context.Context) (*mintlify.AgentJob, error) {
+				return r.client.CreateJob(ctx, r.project, m.Prompt.ValueString())
+			}}
+		},
+	}
+}
 
-// NewAgentJobAction runs a job as a side effect (Terraform 1.14 actions).
-func NewAgentJobAction() action.Action { return &agentJobAction{actionBase{name: "agent_job"}} }
-
-type agentJobAction struct{ actionBase }
-
-type agentJobActionModel struct {
+type agentJobActionArgs struct {
 	Prompt types.String `tfsdk:"prompt"`
 	JobID  types.String `tfsdk:"job_id"`
 	actionWait
 }
 
-func (a *agentJobAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
+func agentJobActionSchema() schema.Schema {
 	attrs := actionWaitAttributes(jobWaits)
 	attrs["prompt"] = schema.StringAttribute{
 		MarkdownDescription: "The instruction for the agent.",
@@ -38,62 +48,11 @@ func (a *agentJobAction) Schema(_ context.Context, _ action.SchemaRequest, resp 
 		Optional:   true,
 		Validators: []validator.String{validators.NotBlank},
 	}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Runs a Mintlify agent job as a side effect of another change, for example when an API " +
 			"specification changes (`action_trigger` in that resource's `lifecycle`), or on demand with " +
 			"`terraform apply -invoke`. Nothing is kept in state: each invocation starts a job, or sends a follow-up " +
 			"prompt to an existing one, and reports its progress. Needs Terraform 1.14 or later.",
 		Attributes: attrs,
 	}
-}
-
-func (a *agentJobAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
-	var m agentJobActionModel
-	resp.Diagnostics.Append(readActionConfig(ctx, req, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, run, cancel := invocation(ctx, a.data, jobs, m.ProjectID, m.actionWaitArgs, defaultCreateTimeout, resp)
-	defer cancel()
-	if run == nil {
-		return
-	}
-	defer func() { resp.Diagnostics.Append(run.diags...) }()
-
-	var job *mintlify.AgentJob
-	start := a.data.clock.Now()
-	if m.JobID.IsNull() {
-		var err error
-		if job, err = run.client.CreateJob(ctx, run.project, m.Prompt.ValueString()); err != nil {
-			run.startFailed(ctx, err)
-			return
-		}
-		run.report("Started agent job %s in project %s", job.ID, run.project)
-	} else {
-		id := m.JobID.ValueString()
-		current, err := run.client.GetJob(ctx, run.project, id)
-		if err != nil {
-			run.diags.Append(jobUnread(id+" (job_id)", a.data.explain(ctx, err, run.about(id))))
-			return
-		}
-		sent := sendFollowUp(ctx, run, current, start, m.Prompt.ValueString())
-		if !sent.ok {
-			return
-		}
-		job, start = sent.job, sent.at
-	}
-	if run.settings.waits {
-		var ok bool
-		if job, ok = run.wait(ctx, job, start); !ok {
-			return
-		}
-	}
-	link := "no pull request yet"
-	switch {
-	case job.PRLink != nil:
-		link = "pull request " + *job.PRLink
-	case mintlify.IsTerminal(job.Status):
-		link = "no pull request"
-	}
-	run.report("Agent job %s: %s, %s", job.ID, job.Status, link)
 }

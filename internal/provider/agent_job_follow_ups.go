@@ -7,9 +7,9 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
@@ -31,27 +31,59 @@ type followUp struct {
 
 // sendFollowUp waits for the run of job (as last seen, started at since) to
 // end, then sends prompt.
-func sendFollowUp(ctx context.Context, r *run[*mintlify.AgentJob], job *mintlify.AgentJob, since time.Time, prompt string) followUp {
-	if !mintlify.IsTerminal(job.Status) {
-		r.report("Agent job %s is %s: waiting for its current run to end before sending the follow-up prompt", job.ID, job.Status)
-		// However the run ends, the conversation goes on: only a timeout,
-		// an interrupt or a failed read stop it.
-		var ok bool
-		if job, ok = r.follow(ctx, job, since, false); !ok {
-			r.diags.AddWarning("The follow-up prompt was not sent",
-				fmt.Sprintf("Follow-up prompt %q waited for the current run of agent job %s to end, and was not sent.", prompt, job.ID))
-			return followUp{job: job}
-		}
+func sendFollowUp(ctx context.Context, r *followedRun[*mintlify.AgentJob], job *mintlify.AgentJob, since time.Time, prompt string) followUp {
+	job, ok := runEnded(ctx, r, job, since, prompt)
+	if !ok {
+		return followUp{job: job}
 	}
 	at := r.data.clock.Now()
 	sent, err := r.client.SendMessage(ctx, r.project, job.ID, prompt)
 	if err != nil {
-		mayHave := mintlify.MayHaveActed(err)
-		r.diags.Append(followUpFailed(job.ID, prompt, r.data.explain(ctx, err, r.about(job.ID)), err))
-		return followUp{job: job, at: at, recorded: mayHave}
+		r.diags.Append(followUpFailed(job.ID, prompt, r.data.explain(ctx, err, r.situation(job.ID)), err))
+		return followUp{job: job, at: at, recorded: mintlify.MayHaveActed(err)}
 	}
 	r.report("Sent the follow-up prompt to agent job %s", job.ID)
 	return followUp{job: sent, at: at, recorded: true, ok: true}
+}
+
+// runEnded waits for the run of job (as last seen, started at since) to
+// end, before prompt is sent to it. However the run ends, the conversation
+// goes on: only a timeout, an interrupt or a failed read stop it, and then
+// prompt is not sent.
+func runEnded(ctx context.Context, r *followedRun[*mintlify.AgentJob], job *mintlify.AgentJob, since time.Time, prompt string) (*mintlify.AgentJob, bool) {
+	if mintlify.IsTerminal(job.Status) {
+		return job, true
+	}
+	r.report("Agent job %s is %s: waiting for its current run to end before sending the follow-up prompt", job.ID, job.Status)
+	job, ok := r.follow(ctx, job, since, false)
+	if !ok {
+		r.diags.AddWarning("The follow-up prompt was not sent",
+			fmt.Sprintf("Follow-up prompt %q waited for the current run of agent job %s to end, and was not sent.", prompt, job.ID))
+	}
+	return job, ok
+}
+
+// followingUp is the launch of a follow-up prompt to job id: once the
+// job's current run has ended, one message.
+func followingUp(r *followedRun[*mintlify.AgentJob], id, prompt string) launching[*mintlify.AgentJob] {
+	return launching[*mintlify.AgentJob]{
+		prepare: func(ctx context.Context) bool {
+			job, err := r.client.GetJob(ctx, r.project, id)
+			if err != nil {
+				r.diags.Append(jobUnread(id+" (job_id)", r.data.explain(ctx, err, r.situation(id))))
+				return false
+			}
+			_, ok := runEnded(ctx, r, job, r.data.clock.Now(), prompt)
+			return ok
+		},
+		start: func(ctx context.Context) (*mintlify.AgentJob, error) {
+			return r.client.SendMessage(ctx, r.project, id, prompt)
+		},
+		failed: func(ctx context.Context, err error) diag.Diagnostic {
+			return followUpFailed(id, prompt, r.data.explain(ctx, err, r.situation(id)), err)
+		},
+		started: func(*mintlify.AgentJob) string { return "Sent the follow-up prompt to agent job " + id },
+	}
 }
 
 // followUpFailed explains a follow-up prompt that failed with err.
@@ -70,30 +102,41 @@ func followUpFailed(id, prompt, explained string, err error) diag.Diagnostic {
 }
 
 // sendFollowUps sends each prompt in turn to job, whose current run started
-// at since, recording each in the model (and state) as soon as Mintlify has
-// it. After the last prompt it waits only when the resource waits for
-// completion.
-func sendFollowUps(ctx context.Context, r *run[*mintlify.AgentJob], m *agentJobResourceModel, job *mintlify.AgentJob, since time.Time, prompts []string) {
-	for _, prompt := range prompts {
-		sent := sendFollowUp(ctx, r, job, since, prompt)
-		if sent.recorded {
-			m.FollowUpPrompts = appendString(m.FollowUpPrompts, prompt)
-			r.record(sent.job)
-			tflog.Info(ctx, "Sent follow-up prompt", map[string]any{"job_id": sent.job.ID, "prompts_sent": len(m.FollowUpPrompts.Elements())})
+// at since, telling sent of each as soon as Mintlify has it, and then the
+// run's seen. After the last prompt it waits only when the run waits for
+// completion. It returns the job as last seen, and whether all went well.
+func sendFollowUps(ctx context.Context, r *followedRun[*mintlify.AgentJob], job *mintlify.AgentJob, since time.Time, prompts []string,
+	sent func(prompt string)) (*mintlify.AgentJob, bool) {
+	for i, prompt := range prompts {
+		f := sendFollowUp(ctx, r, job, since, prompt)
+		if f.recorded {
+			sent(prompt)
+			r.record(f.job)
+			tflog.Info(ctx, "Sent follow-up prompt", map[string]any{"job_id": f.job.ID, "prompt": i + 1, "of": len(prompts)})
 		}
-		if !sent.ok {
-			return
+		if !f.ok {
+			return f.job, false
 		}
-		job, since = sent.job, sent.at
+		job, since = f.job, f.at
 	}
 	if len(prompts) > 0 && r.settings.waits {
-		r.wait(ctx, job, since)
+		return r.wait(ctx, job, since)
 	}
+	return job, true
 }
 
-func appendString(list types.List, s string) types.List {
-	elems := append(append([]attr.Value{}, list.Elements()...), types.StringValue(s))
-	return types.ListValueMust(types.StringType, elems)
+// promptList is the follow-up prompts sent, as the state records them:
+// null when none were configured (the list would be too).
+func promptList(prompts []string, configured bool) tftypes.Value {
+	typ := tftypes.List{ElementType: tftypes.String}
+	if !configured && len(prompts) == 0 {
+		return tftypes.NewValue(typ, nil)
+	}
+	values := make([]tftypes.Value, len(prompts))
+	for i, p := range prompts {
+		values[i] = tftypes.NewValue(tftypes.String, p)
+	}
+	return tftypes.NewValue(typ, values)
 }
 
 // newFollowUps are the planned follow-up prompts after those sent. An

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // agentJobIdentity is what names a job across Terraform (import blocks,
@@ -41,13 +42,25 @@ func setIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, projectI
 	return identity.Set(ctx, agentJobIdentity{ProjectID: projectID, ID: id})
 }
 
+// recordIdentity records the identity of the job whose state is raw, the
+// provider's project when the state names none.
+func (r *agentJobResource) recordIdentity(ctx context.Context, raw tftypes.Value, identity *tfsdk.ResourceIdentity) diag.Diagnostics {
+	state, diags := newRawState(raw)
+	project := state.string("project_id")
+	if project == "" && r.data != nil {
+		project = r.data.projectID
+	}
+	diags.Append(setIdentity(ctx, identity, types.StringValue(project), types.StringValue(state.string("id")))...)
+	return diags
+}
+
 // ImportState takes "JOB_ID" or "PROJECT_ID/JOB_ID", or an identity.
 func (r *agentJobResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	var project, id string
 	switch {
 	case req.ID != "" || !importsByIdentity(req):
 		var err error
-		if project, id, err = parseImportID(r.kind, r.typeName(), req.ID); err != nil {
+		if project, id, err = parseImportID(r.op.kind, r.typeName(), req.ID); err != nil {
 			resp.Diagnostics.AddError("Invalid import ID", err.Error())
 			return
 		}

@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
@@ -17,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
-	"github.com/mintlify/terraform-provider-mintlify/internal/provider/customtypes"
 	"github.com/mintlify/terraform-provider-mintlify/internal/provider/validators"
 )
 
@@ -63,8 +60,12 @@ func (l *agentJobListResource) Configure(_ context.Context, req resource.Configu
 }
 
 func (l *agentJobListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+	// A list block without a config block has none: every argument unset.
 	var cfg agentJobListConfig
-	diags := req.Config.Get(ctx, &cfg)
+	var diags diag.Diagnostics
+	if !req.Config.Raw.IsNull() {
+		diags = req.Config.Get(ctx, &cfg)
+	}
 	if diags.HasError() {
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
@@ -74,23 +75,19 @@ func (l *agentJobListResource) List(ctx context.Context, req list.ListRequest, s
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
-	sessions, err := client.ListJobs(ctx, project, 0)
-	if err != nil {
-		diags.AddError("Could not list the Mintlify agent jobs", l.data.explain(ctx, err, about{project: project}))
-		stream.Results = list.ListResultsStreamDiagnostics(diags)
-		return
-	}
 	stream.Results = func(push func(list.ListResult) bool) {
 		sent := int64(0)
-		for _, s := range sessions {
+		for s, err := range client.Jobs(ctx, project, 0) {
+			if err != nil {
+				push(list.ListResult{Diagnostics: diag.Diagnostics{diag.NewErrorDiagnostic("Could not list the Mintlify agent jobs",
+					l.data.explain(ctx, err, about(jobs.kind, project, "")))}})
+				return
+			}
 			if !cfg.Status.IsNull() && s.Status() != cfg.Status.ValueString() {
 				continue
 			}
-			if req.Limit > 0 && sent >= req.Limit {
-				return
-			}
 			sent++
-			if !push(l.result(ctx, req, client, project, s)) {
+			if !push(l.result(ctx, req, client, project, s)) || (req.Limit > 0 && sent >= req.Limit) {
 				return
 			}
 		}
@@ -106,14 +103,10 @@ func (l *agentJobListResource) result(ctx context.Context, req list.ListRequest,
 	if !req.IncludeResource || r.Diagnostics.HasError() {
 		return r
 	}
-	job, err := client.GetJob(ctx, project, s.SessionID)
-	if err != nil {
-		r.Diagnostics.AddError("Could not read the Mintlify agent job", l.data.explain(ctx, err, about{project: project, noun: jobs.noun, id: s.SessionID}))
-		return r
+	job, ok := jobs.read(ctx, l.data, client, project, s.SessionID, &r.Diagnostics)
+	if ok {
+		r.Resource.Raw = importedJob(r.Resource.Raw.Type(), project, job)
 	}
-	v, diags := importedJob(ctx, project, job)
-	r.Diagnostics.Append(diags...)
-	r.Resource.Raw = v
 	return r
 }
 
@@ -131,17 +124,17 @@ func displayName(s mintlify.Session) string {
 	return name
 }
 
-// importedJob is the resource as reading an imported job yields it: what
-// the API reports, and null for everything only configuration sets.
-func importedJob(ctx context.Context, project string, job *mintlify.AgentJob) (tftypes.Value, diag.Diagnostics) {
-	m := agentJobResourceModel{
-		ID:              types.StringValue(job.ID),
-		ProjectID:       types.StringValue(project),
-		FollowUpPrompts: types.ListNull(types.StringType),
-		Model:           customtypes.NewModelValue(job.Model),
-		waitArgs: waitArgs{
-			Timeouts: timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType, "update": types.StringType})},
-		},
+// importedJob is the resource of type typ as reading an imported job
+// yields it: what the API reports, and null for everything only
+// configuration sets.
+func importedJob(typ tftypes.Type, project string, job *mintlify.AgentJob) tftypes.Value {
+	state := &rawState{typ: typ, attrs: map[string]tftypes.Value{}}
+	if obj, ok := typ.(tftypes.Object); ok {
+		for name, t := range obj.AttributeTypes {
+			state.attrs[name] = tftypes.NewValue(t, nil)
+		}
 	}
-	return agentJobShape().value(ctx, &m, jobResourceFields.values(job))
+	state.attrs["project_id"] = tfString(project)
+	jobResourceFields.write(state, job)
+	return state.value()
 }

@@ -49,6 +49,13 @@ func (r *agentJobResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 }
 
 func (r *agentJobResource) planCreate(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	var prompt, promptWO types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("prompt"), &prompt)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("prompt_wo"), &promptWO)...)
+	if prompt.IsNull() && promptWO.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("prompt"), "Missing prompt", `prompt is needed to create the resource: set `+
+			`prompt = "..." to the instruction for the agent, or prompt_wo to one that is never kept in the state (Terraform 1.11+).`)
+	}
 	var model customtypes.ModelValue
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("model"), &model)...)
 	if !model.IsNull() && !model.IsUnknown() && customtypes.ModelFamily(model.ValueString()) == "" {

@@ -79,37 +79,6 @@ func TestAccAgentJob_unknownStatusIsKeptRaw(t *testing.T) {
 	})
 }
 
-// TestAccAgentJob_ambiguousCreateIsNotRetried covers the creates a retry
-// could duplicate: a 500 after the job was made, and a timeout after the
-// request was sent. Each is sent once and the error says the job may exist.
-func TestAccAgentJob_ambiguousCreateIsNotRetried(t *testing.T) {
-	cases := map[string]struct {
-		faults   emulator.Faults
-		provider string
-	}{
-		"500 after creating":    {emulator.Faults{CreateErrorAfterCreate: 1}, ""},
-		"timeout after sending": {emulator.Faults{CreateLatency: 3 * time.Second}, `request_timeout = "1s"`},
-	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			env := newAccEnv(t, emulator.Options{})
-			env.emulatorOnly(t)
-			env.emu.SetFaults(tc.faults)
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config: acctest.ProviderConfig(env.emu.URL(), env.emu.APIKey(), env.projectID, tc.provider) +
-						`resource "mintlify_agent_job" "test" { prompt = "Once only" }`,
-					ExpectError: errorLike("Could not start the Mintlify agent job", "may have started the agent job", "import it"),
-				}},
-			})
-			if n := env.emu.CountRequests(http.MethodPost, "/job"); n != 1 {
-				t.Errorf("create requests = %d, want 1: an ambiguous create must not be retried", n)
-			}
-		})
-	}
-}
-
 // TestAccAgentJob_rateLimitPastTimeoutFailsAtOnce answers 429 with a
 // Retry-After of an hour to a create given 10 minutes: had the provider
 // waited, the apply would end in a timeout, not with the rate limit's error.

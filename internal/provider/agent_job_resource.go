@@ -3,19 +3,18 @@ package provider
 import (
 	"context"
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
 	"github.com/mintlify/terraform-provider-mintlify/internal/provider/customtypes"
@@ -33,29 +32,35 @@ const v1Note = "Setting `model`, `branch`, `as_draft` or `system_prompt` creates
 	"endpoint, the only one that takes them; it still works, and the job is then tracked with the v2 API like any other."
 
 var (
-	_ resource.ResourceWithIdentity    = &agentJobResource{}
-	_ resource.ResourceWithConfigure   = &agentJobResource{}
-	_ resource.ResourceWithImportState = &agentJobResource{}
-	_ resource.ResourceWithModifyPlan  = &agentJobResource{}
+	_ resource.ResourceWithConfigValidators = &agentJobResource{}
+	_ resource.ResourceWithIdentity         = &agentJobResource{}
+	_ resource.ResourceWithConfigure        = &agentJobResource{}
+	_ resource.ResourceWithImportState      = &agentJobResource{}
+	_ resource.ResourceWithModifyPlan       = &agentJobResource{}
 )
 
 // NewAgentJobResource is the mintlify_agent_job resource.
 func NewAgentJobResource() resource.Resource {
-	return &agentJobResource{operationResource{kind: jobs.kind, name: "agent_job"}}
+	return &agentJobResource{newOperationResource("agent_job", operationResource[*mintlify.AgentJob, agentJobArgs]{
+		op: jobs, schema: agentJobSchema, fields: jobResourceFields, timeout: defaultCreateTimeout,
+		launch: startingJob,
+	})}
 }
 
 // agentJobResource is a job and its follow-up conversation; it plans,
 // updates and imports in its own way (agent_job_plan.go,
 // agent_job_follow_ups.go, agent_job_identity.go).
-type agentJobResource struct{ operationResource }
+type agentJobResource struct {
+	*operationResource[*mintlify.AgentJob, agentJobArgs]
+}
 
-// agentJobResourceModel is what the resource is configured with, and its
-// IDs; what the API reports is in jobFields. The resource's model is both:
-// configured (a v1 option) and refreshed from what the API names.
-type agentJobResourceModel struct {
-	ID              types.String           `tfsdk:"id"`
-	ProjectID       types.String           `tfsdk:"project_id"`
+// agentJobArgs are what the resource is configured with; the model is
+// also what the API reports (jobResourceFields).
+type agentJobArgs struct {
+	projectArg
 	Prompt          types.String           `tfsdk:"prompt"`
+	PromptWO        types.String           `tfsdk:"prompt_wo"`
+	PromptWOVersion types.Int64            `tfsdk:"prompt_wo_version"`
 	FollowUpPrompts types.List             `tfsdk:"follow_up_prompts"`
 	Model           customtypes.ModelValue `tfsdk:"model"`
 	Branch          types.String           `tfsdk:"branch"`
@@ -64,23 +69,9 @@ type agentJobResourceModel struct {
 	waitArgs
 }
 
-// jobResourceFields are the fields the resource reports; model is an
-// argument of its own.
-var jobResourceFields = jobFields.except("model")
-
 // jobWaits document the resource's and the action's wait arguments.
 var jobWaits = waitDocs{noun: "job", ends: "`completed`, `failed` or `archived`", failed: mintlify.StatusFailed,
 	started: mintlify.StatusActive, refreshes: "; later refreshes update the status and the pull-request link", timeout: defaultCreateTimeout}
-
-func (r *agentJobResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema, resp.Diagnostics = agentJobSchema(ctx)
-}
-
-// agentJobShape splits the resource's state into its model and its fields.
-var agentJobShape = sync.OnceValue(func() shape {
-	s, _ := agentJobSchema(context.Background())
-	return resourceShape(context.Background(), s, jobResourceFields.names())
-})
 
 func agentJobSchema(ctx context.Context) (schema.Schema, diag.Diagnostics) {
 	attrs, diags := resourceWaitAttributes(ctx, jobWaits, fmt.Sprintf("How long to send new `follow_up_prompts` and wait for the "+
@@ -89,17 +80,33 @@ func agentJobSchema(ctx context.Context) (schema.Schema, diag.Diagnostics) {
 	for name, a := range jobResourceFields.resourceAttributes() {
 		attrs[name] = a
 	}
-	attrs["id"] = idAttribute("The job's ID, as Mintlify assigns it.")
 	attrs["project_id"] = projectAttribute("The Mintlify project to run the job in. Defaults to the provider's `project_id`. " +
 		"Changing it replaces the job.")
 	attrs["prompt"] = schema.StringAttribute{
-		MarkdownDescription: "The instruction for the agent. Required to create a job. Changing it starts a new job " +
-			"(the old one stays in Mintlify). Mintlify never returns a job's prompt, so an imported job has none in state: " +
+		MarkdownDescription: "The instruction for the agent. A job is started with `prompt` or `prompt_wo`, not both. Changing " +
+			"it starts a new job (the old one stays in Mintlify). It is kept in the state: for a prompt that should not be " +
+			"(readers' text, say), use `prompt_wo`. Mintlify never returns a job's prompt, so an imported job has none in state: " +
 			"leave it out, or add the prompt it was created with and the next apply records it without starting a job.",
 		Optional:      true,
 		Computed:      true,
 		Validators:    []validator.String{validators.NotBlank},
-		PlanModifiers: []planmodifier.String{modifiers.CreateOnly{Required: `prompt = "..." to the instruction for the agent`}},
+		PlanModifiers: []planmodifier.String{modifiers.CreateOnly{}},
+	}
+	attrs["prompt_wo"] = schema.StringAttribute{
+		MarkdownDescription: "The instruction for the agent, write-only: sent to Mintlify as it is given, and never kept in the " +
+			"state or a plan, so it can come from an ephemeral resource (`ephemeral \"mintlify_feedback\"`, say). Instead of " +
+			"`prompt`. Terraform cannot tell when a write-only value changes: change `prompt_wo_version` to start a new job with " +
+			"the current `prompt_wo`. Needs Terraform 1.11 or later, or OpenTofu 1.11 or later.",
+		Optional:   true,
+		WriteOnly:  true,
+		Validators: []validator.String{validators.NotBlank},
+	}
+	attrs["prompt_wo_version"] = schema.Int64Attribute{
+		MarkdownDescription: "A number that starts a new job, with the current `prompt_wo`, whenever it changes: for example " +
+			"increase it when the prompt should be sent again. Set on an imported job, it is recorded without starting one.",
+		Optional:      true,
+		Computed:      true,
+		PlanModifiers: []planmodifier.Int64{modifiers.CreateOnly{}},
 	}
 	attrs["follow_up_prompts"] = schema.ListAttribute{
 		MarkdownDescription: "Follow-up instructions for the same job, sent in order after `prompt`, each waited for like the first " +
@@ -154,154 +161,80 @@ func agentJobSchema(ctx context.Context) (schema.Schema, diag.Diagnostics) {
 	}, diags
 }
 
-// jobRun is a run of the resource's job: what it last saw goes to state.
-func (r *agentJobResource) jobRun(ctx context.Context, m *agentJobResourceModel, client *mintlify.Client, settings waitSettings,
-	h holder, state *tfsdk.State, diags *diag.Diagnostics) *run[*mintlify.AgentJob] {
-	return &run[*mintlify.AgentJob]{op: jobs, data: r.data, client: client, project: m.ProjectID.ValueString(), settings: settings,
-		holder: h, seen: func(job *mintlify.AgentJob) { diags.Append(r.record(ctx, m, job, state)...) }}
+// ConfigValidators refuse a job given both prompts.
+func (r *agentJobResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{resourcevalidator.Conflicting(path.MatchRoot("prompt"), path.MatchRoot("prompt_wo"))}
 }
 
-// record writes the job as last seen, with the model, to state.
-func (r *agentJobResource) record(ctx context.Context, m *agentJobResourceModel, job *mintlify.AgentJob, state *tfsdk.State) diag.Diagnostics {
-	// A v1 job is saved before the API has reported its model: keep what
-	// is configured (or null) until it does.
-	if job.Model != "" || m.Model.IsUnknown() {
-		m.Model = customtypes.NewModelValue(job.Model)
-	}
-	v, diags := agentJobShape().value(ctx, m, jobResourceFields.values(job))
-	state.Raw = v
-	return diags
-}
-
+// Create launches the job (startingJob), and records its identity once it
+// has an ID, however the launch ends.
 func (r *agentJobResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var m agentJobResourceModel
-	_, diags := agentJobShape().get(ctx, req.Plan.Raw, &m)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
+	r.operationResource.Create(ctx, req, resp)
+	if !resp.State.Raw.IsNull() {
+		resp.Diagnostics.Append(r.recordIdentity(ctx, resp.State.Raw, resp.Identity)...)
 	}
-	client, project, diags := r.data.clientFor(m.ProjectID)
-	resp.Diagnostics.Append(diags...)
-	settings, diags := m.settings(ctx, false, defaultCreateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, settings.limit)
-	defer cancel()
-	m.ProjectID = types.StringValue(project)
-	run := r.jobRun(ctx, &m, client, settings, creating, &resp.State, &resp.Diagnostics)
-	defer func() { resp.Diagnostics.Append(run.diags...) }()
-
-	start := r.data.clock.Now()
-	job, stream, err := startJob(ctx, client, project, &m)
-	if err != nil {
-		run.startFailed(ctx, err)
-		return
-	}
-	// The ID is saved before anything else: whatever happens next, it is kept.
-	m.ID = types.StringValue(job.ID)
-	followUps := m.FollowUpPrompts
-	m.FollowUpPrompts = types.ListNull(types.StringType)
-	run.started(job)
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, m.ProjectID, m.ID)...)
-	tflog.Info(ctx, "Created agent job", map[string]any{"job_id": job.ID, "project_id": project, "v1": stream != nil})
-
-	ok := true
-	if stream != nil {
-		job, ok = followStream(ctx, run, stream, m.waits())
-	}
-	if ok && settings.waits {
-		job, ok = run.wait(ctx, job, start)
-	}
-	if !ok {
-		return
-	}
-	var prompts []string
-	resp.Diagnostics.Append(followUps.ElementsAs(ctx, &prompts, false)...)
-	m.FollowUpPrompts = types.ListValueMust(types.StringType, []attr.Value{})
-	if followUps.IsNull() {
-		m.FollowUpPrompts = followUps
-	}
-	run.record(job)
-	sendFollowUps(ctx, run, &m, job, start, prompts)
 }
 
-// Read refreshes the job. It runs for every job on every plan, so it reads
-// and writes the state as raw values, and leaves it untouched when nothing
-// changed.
+// Read refreshes the job. Terraform before 1.12, and an import, need the
+// identity set, even when the job is gone.
 func (r *agentJobResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, diags := newRawState(req.State.Raw)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client, project, diags := r.data.clientFor(types.StringValue(state.string("project_id")))
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	// Terraform before 1.12, and an import, need the identity set, even
-	// when the job is gone.
 	if resp.Identity != nil && resp.Identity.Raw.IsFullyNull() {
-		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, types.StringValue(project), types.StringValue(state.string("id")))...)
+		resp.Diagnostics.Append(r.recordIdentity(ctx, req.State.Raw, resp.Identity)...)
 	}
-	job, ok := refresh(ctx, jobs, r.data, client, project, state, resp)
-	if !ok {
-		return
-	}
-	values := jobResourceFields.values(job)
-	values["project_id"] = tfString(project)
-	if job.Model != "" {
-		values["model"] = tfString(job.Model)
-	}
-	if state.set(values) {
-		resp.State.Raw = state.value()
-	}
+	r.operationResource.Read(ctx, req, resp)
 }
 
 // Update sends the follow-up prompts appended to the list, and records
 // what the provider keeps for itself (the wait settings, or arguments
-// adopted after an import). State starts from the prior state, so a failed
-// update records exactly what was done.
+// adopted after an import). State starts from the plan with what the API
+// reported last, so a failed update records exactly what was done.
 func (r *agentJobResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, prior agentJobResourceModel
-	_, diags := agentJobShape().get(ctx, req.Plan.Raw, &plan)
+	var plan, prior agentJobArgs
+	resp.Diagnostics.Append(r.args().read(ctx, req.Plan.Raw, &plan)...)
+	resp.Diagnostics.Append(r.args().read(ctx, req.State.Raw, &prior)...)
+	state, diags := newRawState(req.Plan.Raw)
 	resp.Diagnostics.Append(diags...)
-	reported, diags := agentJobShape().get(ctx, req.State.Raw, &prior)
+	last, diags := newRawState(req.State.Raw)
 	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
 	prompts, diags := newFollowUps(ctx, prior.Prompt, prior.FollowUpPrompts, plan.FollowUpPrompts)
 	resp.Diagnostics.Append(diags...)
-	next := plan
-	if next.Model.IsUnknown() {
-		next.Model = prior.Model
-	}
-	next.FollowUpPrompts = prior.FollowUpPrompts
-	if len(prompts) == 0 {
-		next.FollowUpPrompts = plan.FollowUpPrompts
-	}
-	v, diags := agentJobShape().value(ctx, &next, reported)
-	resp.Diagnostics.Append(diags...)
-	resp.State.Raw = v
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, next.ProjectID, next.ID)...)
-	if len(prompts) == 0 || resp.Diagnostics.HasError() {
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	client, _, diags := r.data.clientFor(next.ProjectID)
-	resp.Diagnostics.Append(diags...)
-	settings, diags := next.settings(ctx, true, defaultUpdateTimeout)
+	// The plan leaves unknown what the follow-ups change: until they are
+	// sent, the state says what the API reported last.
+	for _, f := range r.fields {
+		if !state.attrs[f.name].IsKnown() {
+			state.attrs[f.name] = last.attrs[f.name]
+		}
+	}
+	if len(prompts) > 0 {
+		state.attrs["follow_up_prompts"] = last.attrs["follow_up_prompts"]
+	}
+	resp.State.Raw = state.value()
+	resp.Diagnostics.Append(r.recordIdentity(ctx, resp.State.Raw, resp.Identity)...)
+	if len(prompts) == 0 {
+		return
+	}
+	settings, diags := plan.settings(ctx, true, defaultUpdateTimeout)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	run := followedRunOf(r.data, r.op, plan.ProjectID, settings, updating("the follow-up prompts sent so far, which are never sent again"))
+	sent := stringsOf(prior.FollowUpPrompts)
+	run.seen = func(job *mintlify.AgentJob) {
+		r.fields.write(state, job)
+		state.attrs["follow_up_prompts"] = promptList(sent, true)
+		resp.State.Raw = state.applied()
+	}
+	if run.diags.HasError() {
+		resp.Diagnostics.Append(run.diags...)
 		return
 	}
 	ctx, cancel := context.WithTimeout(ctx, settings.limit)
 	defer cancel()
-	run := r.jobRun(ctx, &next, client, settings, updating("the follow-up prompts sent so far, which are never sent again"),
-		&resp.State, &resp.Diagnostics)
-	defer func() { resp.Diagnostics.Append(run.diags...) }()
-	job := &mintlify.AgentJob{ID: next.ID.ValueString(), Status: rawString(reported["status"])}
-	sendFollowUps(ctx, run, &next, job, r.data.clock.Now(), prompts)
+	job := &mintlify.AgentJob{ID: state.string("id"), Status: last.string("status")}
+	sendFollowUps(ctx, run, job, r.data.clock.Now(), prompts, func(prompt string) { sent = append(sent, prompt) })
+	resp.Diagnostics.Append(run.diags...)
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
@@ -29,63 +28,6 @@ func jobConfig(env *accEnv, attrs string) string {
 %s
 }
 `, attrs))
-}
-
-func TestAccAgentJob_createWaitAndImport(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{})
-	var jobID string
-	config := jobConfig(env, `  prompt = "Document the new /v2/widgets endpoint"`)
-	importIgnore := []string{"prompt", "wait_for_completion", "allow_failure", "poll_interval", "timeouts"}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^\S+$`))),
-					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("project_id"), knownvalue.StringExact(env.projectID)),
-					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("status"), knownvalue.StringExact("completed")),
-					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("model"), knownvalue.StringRegexp(regexp.MustCompile(`^\S+$`))),
-					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("pr_link"), knownvalue.StringRegexp(prLinkPattern)),
-					// As the API sent it, fractional seconds included.
-					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("created_at"), knownvalue.StringRegexp(rfc3339Fraction)),
-					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("archived_at"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("source").AtMapKey("repository"), knownvalue.StringRegexp(regexp.MustCompile(`^https://`))),
-					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("source").AtMapKey("ref"), knownvalue.NotNull()),
-					statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("prompt"), knownvalue.StringExact("Document the new /v2/widgets endpoint")),
-				},
-				Check: func(s *terraform.State) error {
-					jobID = s.RootModule().Resources[jobAddr].Primary.ID
-					if env.emu != nil {
-						if n := env.emu.CountRequests("POST", "/job"); n != 1 {
-							return fmt.Errorf("create requests = %d, want 1", n)
-						}
-					}
-					return nil
-				},
-			},
-			{
-				ResourceName:            jobAddr,
-				ImportState:             true,
-				ImportStateVerify:       true,
-				ImportStateVerifyIgnore: importIgnore,
-			},
-			{
-				ResourceName:            jobAddr,
-				ImportState:             true,
-				ImportStateIdFunc:       func(*terraform.State) (string, error) { return env.projectID + "/" + jobID, nil },
-				ImportStateVerify:       true,
-				ImportStateVerifyIgnore: importIgnore,
-			},
-			{
-				// The same configuration plans no change after the imports.
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-			},
-		},
-	})
 }
 
 func TestAccAgentJob_importBlockPlansClean(t *testing.T) {
@@ -137,58 +79,6 @@ resource "mintlify_agent_job" "test" {
 	}
 }
 
-func TestAccAgentJob_noWait(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{})
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: jobConfig(env, `  prompt              = "Add a changelog entry [emulator:duration=1h]"
-  wait_for_completion = false`),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("status"), knownvalue.StringExact("active")),
-				statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("pr_link"), knownvalue.Null()),
-			},
-		}},
-	})
-}
-
-func TestAccAgentJob_failedJob(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{})
-	env.emulatorOnly(t)
-	config := jobConfig(env, `  prompt = "Break things [emulator:fail]"`)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:      config,
-				ExpectError: errorLike("agent job failed", `ended with status "failed"`, "terraform untaint", "allow_failure = true"),
-			},
-			// The failed job is kept, tainted: the next apply replaces it.
-			expectPlan(config, expectTaintedInPriorState(jobAddr),
-				plancheck.ExpectResourceAction(jobAddr, plancheck.ResourceActionDestroyBeforeCreate)),
-		},
-	})
-	if n := env.emu.CountRequests("POST", "/job"); n != 1 {
-		t.Errorf("create requests = %d, want 1", n)
-	}
-}
-
-func TestAccAgentJob_allowFailure(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{})
-	env.emulatorOnly(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: jobConfig(env, `  prompt        = "Break things [emulator:fail]"
-  allow_failure = true`),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("status"), knownvalue.StringExact("failed")),
-				statecheck.ExpectKnownValue(jobAddr, tfjsonpath.New("pr_link"), knownvalue.Null()),
-			},
-		}},
-	})
-}
-
 // TestAccAgentJob_createTimeoutKeepsID runs a job past its create timeout,
 // a v2 job and a v1 job (read from its event stream) alike: the apply says
 // it timed out, and the job is kept, tainted.
@@ -215,26 +105,6 @@ func TestAccAgentJob_createTimeoutKeepsID(t *testing.T) {
 			}
 		})
 	}
-}
-
-func TestAccAgentJob_deletedOutsideTerraform(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
-	env.emulatorOnly(t)
-	var jobID string
-	config := jobConfig(env, `  prompt = "Document the SDK"`)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				Check: func(s *terraform.State) error {
-					jobID = s.RootModule().Resources[jobAddr].Primary.ID
-					return nil
-				},
-			},
-			withPreConfig(func() { env.emu.DeleteJob(jobID) }, expectPlan(config, plancheck.ExpectResourceAction(jobAddr, plancheck.ResourceActionCreate))),
-		},
-	})
 }
 
 func TestAccAgentJob_badInputs(t *testing.T) {

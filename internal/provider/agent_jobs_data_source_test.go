@@ -11,24 +11,27 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
+	"github.com/mintlify/terraform-provider-mintlify/internal/wait/waittest"
 )
 
 // TestAccAgentJobsDataSource lists more jobs than two pages hold, with and
 // without filters.
 func TestAccAgentJobsDataSource(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
+	// The emulator's clock moves only when the test moves it.
+	clock := waittest.NewClock(time.Now())
+	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce, Now: clock.Now})
 	env.emulatorOnly(t)
 	for i := range 150 {
 		env.createJob(t, fmt.Sprintf("Old job %d", i))
 	}
 	env.createJob(t, "Broken job [emulator:fail]")
-	time.Sleep(10 * time.Millisecond)
-	cutoff := time.Now().UTC().Format(time.RFC3339Nano)
-	time.Sleep(10 * time.Millisecond)
+	clock.After(time.Second)
+	cutoff := clock.Now().UTC().Format(time.RFC3339Nano)
+	clock.After(time.Second)
 	for i := range 60 {
 		env.createJob(t, fmt.Sprintf("New job %d [emulator:duration=1h]", i))
 	}
-	time.Sleep(50 * time.Millisecond) // let the short jobs end
+	clock.After(time.Second) // the short jobs end
 	const addr = "data.mintlify_agent_jobs.test"
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,

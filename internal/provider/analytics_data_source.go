@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -114,51 +113,42 @@ func (d *analyticsDataSource[T]) Schema(_ context.Context, _ datasource.SchemaRe
 	resp.Schema = schema.Schema{MarkdownDescription: d.source.doc + "\n\n" + d.source.note(), Attributes: attrs}
 }
 
+// Read reads what the configuration asks for. The ephemeral twins read
+// through it too, max_items included.
 func (d *analyticsDataSource[T]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	config, diags := newRawState(req.Config.Raw)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	values, diags := d.source.readConfig(ctx, d.data, config)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	config.set(values)
-	resp.State.Raw = config.value()
-}
-
-// readConfig reads what a configuration of the source asks for, and
-// returns the values it reports, project_id included: the data source
-// reads this way, and so can a twin of it of another kind (an ephemeral
-// resource) built on the same declaration.
-func (s analyticsSource[T]) readConfig(ctx context.Context, data *providerData, config *rawState) (map[string]tftypes.Value, diag.Diagnostics) {
 	args := analyticsArgs{strings: map[string]string{}}
 	for name := range config.attrs {
 		args.strings[name] = config.string(name)
 	}
-	if s.paged != nil {
+	if d.source.paged != nil {
 		args.list.MaxItems = rawInt(config.attrs["max_items"])
 	}
-	client, project, diags := data.clientFor(types.StringValue(args.strings["project_id"]))
-	if diags.HasError() {
-		return nil, diags
+	client, project, diags := d.data.clientFor(types.StringValue(args.strings["project_id"]))
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
 	}
 	ctx, cancel := context.WithTimeout(ctx, analyticsWait)
 	defer cancel()
-	v, err := s.read(ctx, client, project, args)
+	v, err := d.source.read(ctx, client, project, args)
 	if err != nil {
-		a := about{project: project, noun: s.name, id: args.strings["id"], timeout: "the read's time limit of " + durationText(analyticsWait)}
+		s := situation{kind: &kind{noun: d.source.name}, project: project, id: args.strings["id"],
+			timeout: "the read's time limit of " + durationText(analyticsWait)}
 		if listing := (*mintlify.ListingError)(nil); errors.As(err, &listing) {
-			a.calls = listing.Calls
+			s.calls = listing.Calls
 		}
-		diags.AddError("Could not read the Mintlify analytics ("+s.name+")", data.explain(ctx, err, a))
-		return nil, diags
+		resp.Diagnostics.AddError("Could not read the Mintlify analytics ("+d.source.name+")", d.data.explain(ctx, err, s))
+		return
 	}
-	values := s.fields.values(v)
+	values := d.source.fields.values(v)
 	values["project_id"] = tfString(project)
-	return values, diags
+	config.set(values)
+	resp.State.Raw = config.value()
 }
 
 // maxItemsValidators check max_items when the configuration is validated.

@@ -28,6 +28,9 @@ func analyticsCalls(t *testing.T, env *accEnv, endpoint string) []url.Values {
 // everyCallHas checks that every call sent the filter name=value.
 func everyCallHas(t *testing.T, calls []url.Values, name, value string) {
 	t.Helper()
+	if len(calls) == 0 {
+		t.Errorf("no call was made, so none sent %s=%q", name, value)
+	}
 	for i, q := range calls {
 		if q.Get(name) != value {
 			t.Errorf("call %d sent %s=%q, want %q: the filter must reach the API", i+1, name, q.Get(name), value)

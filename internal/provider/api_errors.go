@@ -10,24 +10,11 @@ import (
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
 )
 
-// about is what a call was about, for explaining its errors: the project,
-// the object (its noun, and its ID; none for a start or a listing), the
-// setting that bounds the operation, and the plan feature it needs.
-type about struct {
-	project, noun, id string
-	timeout           string
-	feature           string
-	// refused explains a refusal that means something for this kind.
-	refused func(*mintlify.APIError, about) string
-	// calls is how many calls a paged read sent, the failed one included.
-	calls int
-}
-
-// explainError says what went wrong in a call to the API at baseURL and
-// what the user can do about it. ctx is the operation's: whether it has
+// explain says what went wrong in a call to the API at baseURL, at now,
+// and what the user can do about it. ctx is the operation's: whether it has
 // ended tells the operation's timeout, or an interrupt, from the request's
 // own limit.
-func explainError(ctx context.Context, err error, a about, baseURL string) string {
+func (s situation) explain(ctx context.Context, err error, baseURL string, now time.Time) string {
 	var (
 		notSent      *mintlify.NotSentError
 		unauthorized *mintlify.UnauthorizedError
@@ -36,25 +23,25 @@ func explainError(ctx context.Context, err error, a about, baseURL string) strin
 		decode       *mintlify.DecodeError
 		api          *mintlify.APIError
 	)
-	if errors.As(err, &api) && a.refused != nil {
-		if text := a.refused(api, a); text != "" {
+	if errors.As(err, &api) && s.kind.refused != nil {
+		if text := s.kind.refused(api, s); text != "" {
 			return text
 		}
 	}
 	switch {
 	case errors.As(err, &rateLimited):
-		return rateLimitText(ctx, rateLimited, a)
+		return rateLimitText(ctx, rateLimited, s, now)
 	case errors.As(err, &unauthorized) && unauthorized.StatusCode == 403:
-		return forbiddenText(unauthorized.APIError, a)
+		return forbiddenText(unauthorized.APIError, s)
 	case errors.As(err, &unauthorized):
 		return unauthorizedText(unauthorized.Message)
-	case errors.As(err, &notFound) && a.id != "" && a.project == "":
-		return fmt.Sprintf("Mintlify answered 404 (%s): %q was not found. Check the ID.", notFound.Message, a.id)
-	case errors.As(err, &notFound) && a.id != "":
-		return fmt.Sprintf("Mintlify answered 404 (%s): %q was not found in project %q. Check the ID and project_id.", notFound.Message, a.id, a.project)
+	case errors.As(err, &notFound) && s.id != "" && s.project == "":
+		return fmt.Sprintf("Mintlify answered 404 (%s): %q was not found. Check the ID.", notFound.Message, s.id)
+	case errors.As(err, &notFound) && s.id != "":
+		return fmt.Sprintf("Mintlify answered 404 (%s): %q was not found in project %q. Check the ID and project_id.", notFound.Message, s.id, s.project)
 	case errors.As(err, &notFound):
 		return fmt.Sprintf("Mintlify answered 404 (%s) for project %q at %s. Check project_id, and base_url: it must be the API's root, "+
-			"such as %s, with no path after it.", notFound.Message, a.project, baseURL, mintlify.DefaultBaseURL)
+			"such as %s, with no path after it.", notFound.Message, s.project, baseURL, mintlify.DefaultBaseURL)
 	case errors.As(err, &decode):
 		return fmt.Sprintf("Mintlify answered with something that is not the API's JSON, often a proxy or gateway page: %s. "+
 			"Check base_url.", decode)
@@ -63,7 +50,7 @@ func explainError(ctx context.Context, err error, a about, baseURL string) strin
 	case errors.As(err, &api):
 		return fmt.Sprintf("Mintlify refused the request: %s.", api)
 	case errors.As(err, &notSent):
-		return notSentText(ctx, notSent, a, baseURL)
+		return notSentText(ctx, notSent, s, baseURL)
 	case ended(ctx) != "":
 		return fmt.Sprintf("%s before Mintlify answered (%s).", ended(ctx), err)
 	case errors.Is(err, context.DeadlineExceeded):
@@ -85,10 +72,10 @@ func ended(ctx context.Context) string {
 	return ""
 }
 
-func notSentText(ctx context.Context, notSent *mintlify.NotSentError, a about, baseURL string) string {
+func notSentText(ctx context.Context, notSent *mintlify.NotSentError, s situation, baseURL string) string {
 	switch {
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
-		return fmt.Sprintf("%s ran out before the request could be sent, so nothing was started or changed. Raise %s.", a.timeout, a.timeout)
+		return fmt.Sprintf("%s ran out before the request could be sent, so nothing was started or changed. Raise %s.", s.timeout, s.timeout)
 	case errors.Is(ctx.Err(), context.Canceled):
 		return "It was interrupted before the request was sent, so nothing was started or changed."
 	}
@@ -107,17 +94,19 @@ func unauthorizedText(message string) string {
 }
 
 // forbiddenText quotes Mintlify's 403 and names the causes that fit its
-// text, most likely first: a key without the project, a key limited to
-// reading, a caller outside the key's IP allowlist, a plan without the
-// feature.
-func forbiddenText(api *mintlify.APIError, a about) string {
-	feature := a.feature
+// text, most likely first: a key without the project (or, for what has no
+// project, of another organization), a key limited to reading, a caller
+// outside the key's IP allowlist, a plan without the feature.
+func forbiddenText(api *mintlify.APIError, s situation) string {
+	feature := s.kind.feature
 	if feature == "" {
 		feature = "the REST API (it needs a Pro or Enterprise plan)"
 	}
 	causes := map[string]string{
 		"project": fmt.Sprintf("the API key may not use project %q: check project_id, or use an admin API key of the organization "+
-			"that owns the project", a.project),
+			"that owns the project", s.project),
+		"owner": fmt.Sprintf("%s %s belongs to another organization: use an admin API key of the organization that owns it",
+			s.kind.noun, s.id),
 		"scope": fmt.Sprintf("the API key is limited to the read scope, and %s %s needs the write scope: create a key with "+
 			"the write scope", api.Method, api.Path),
 		"ip": "the caller's address is outside the API key's IP allowlist: run from an allowed address, or change the allowlist " +
@@ -137,47 +126,45 @@ func forbiddenText(api *mintlify.APIError, a about) string {
 		order = []string{"plan"}
 	case strings.Contains(text, "project"), strings.Contains(text, "access"):
 		order = []string{"project"}
-	case a.feature != "":
+	case s.kind.feature != "":
 		order = []string{"plan", "project", "scope", "ip"}
 	default:
 		order = []string{"project", "scope", "ip", "plan"}
 	}
-	if api.Method == "GET" {
-		order = without(order, "scope")
-		if len(order) == 0 {
-			order = []string{"project", "ip", "plan"}
+	var fit []string
+	for _, c := range order {
+		switch {
+		case c == "scope" && api.Method == "GET":
+		case c == "project" && s.project == "" && s.id != "":
+			fit = append(fit, "owner")
+		case c == "project" && s.project == "":
+		default:
+			fit = append(fit, c)
 		}
 	}
-	detail := fmt.Sprintf("Mintlify refused the request (HTTP 403: %q). This means %s.", api.Message, causes[order[0]])
-	for i, c := range order[1:] {
+	if len(fit) == 0 {
+		fit = []string{"ip", "plan"}
+	}
+	detail := fmt.Sprintf("Mintlify refused the request (HTTP 403: %q). This means %s.", api.Message, causes[fit[0]])
+	for i, c := range fit[1:] {
 		if i == 0 {
 			detail += " It can also mean that " + causes[c]
 		} else {
 			detail += "; or that " + causes[c]
 		}
-		if i == len(order)-2 {
+		if i == len(fit)-2 {
 			detail += "."
 		}
 	}
 	return detail
 }
 
-func without(list []string, s string) []string {
-	var out []string
-	for _, v := range list {
-		if v != s {
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
 // rateLimitText names the limit a call hit, when to try again, and what
 // helps against that limit.
-func rateLimitText(ctx context.Context, e *mintlify.RateLimitedError, a about) string {
+func rateLimitText(ctx context.Context, e *mintlify.RateLimitedError, s situation, now time.Time) string {
 	who := "The organization"
 	if e.Limit != nil && e.Limit.PerProject {
-		who = fmt.Sprintf("Project %q", a.project)
+		who = fmt.Sprintf("Project %q", s.project)
 	}
 	hit := "Mintlify's rate limit was hit"
 	if e.Limit != nil {
@@ -185,7 +172,7 @@ func rateLimitText(ctx context.Context, e *mintlify.RateLimitedError, a about) s
 	}
 	when := "later"
 	if e.RetryAfter > 0 {
-		when = fmt.Sprintf("in %s (at %s)", e.RetryAfter.Round(time.Second), time.Now().Add(e.RetryAfter).UTC().Format(time.RFC3339))
+		when = fmt.Sprintf("in %s (at %s)", e.RetryAfter.Round(time.Second), now.Add(e.RetryAfter).UTC().Format(time.RFC3339))
 	}
 	detail := fmt.Sprintf("%s (HTTP 429: %s).", hit, e.Message)
 	if how := ended(ctx); how != "" {
@@ -194,11 +181,11 @@ func rateLimitText(ctx context.Context, e *mintlify.RateLimitedError, a about) s
 	switch e.Limit {
 	case mintlify.PreviewLimit, mintlify.TriggerLimit:
 		return fmt.Sprintf("%s Try again %s, or raise %s: the provider waits out this limit whenever Mintlify's Retry-After "+
-			"fits in the time left.", detail, when, a.timeout)
+			"fits in the time left.", detail, when, s.timeout)
 	case mintlify.AnalyticsLimit:
 		spent := "Mintlify refused this read's first call: the hour's budget was spent before it."
-		if a.calls > 1 {
-			spent = fmt.Sprintf("This read had made %d calls when Mintlify refused the next.", a.calls-1)
+		if s.calls > 1 {
+			spent = fmt.Sprintf("This read had made %d calls when Mintlify refused the next.", s.calls-1)
 		}
 		return fmt.Sprintf("%s %s That hourly budget is the whole organization's: every analytics data source of every "+
 			"project and workspace spends it, at every plan, apply and refresh, and a read that needs more calls than the "+

@@ -2,12 +2,12 @@ package provider
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/mintlify/terraform-provider-mintlify/internal/provider/modifiers"
 	"github.com/mintlify/terraform-provider-mintlify/internal/provider/validators"
 )
 
@@ -36,9 +36,10 @@ func projectAttribute(doc string) schema.StringAttribute {
 func triggersAttribute(what string) schema.MapAttribute {
 	return schema.MapAttribute{
 		MarkdownDescription: "Values that start a new " + what + " when any of them changes, as `terraform_data`'s " +
-			"`triggers_replace`: for example `{ commit = var.merged_commit_sha }`. The values are not sent to Mintlify.",
+			"`triggers_replace`: for example `{ commit = var.merged_commit_sha }`. The values are not sent to Mintlify. Set on an " +
+			"imported resource, they are recorded without starting a new " + what + ".",
 		ElementType:   types.StringType,
 		Optional:      true,
-		PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
+		PlanModifiers: []planmodifier.Map{modifiers.ReplaceUnlessImported{}},
 	}
 }

@@ -57,20 +57,13 @@ func (a *automationRunAction) Schema(_ context.Context, _ action.SchemaRequest, 
 func (a *automationRunAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
 	var m automationRunActionModel
 	resp.Diagnostics.Append(readActionConfig(ctx, req, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
 	limit, diags := durationOr(m.Timeout, defaultAutomationTimeout)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, progress := actionProgress(ctx, resp)
-	run, started := runAutomation(ctx, a.data, m.ProjectID, m.AutomationID.ValueString(),
-		waitSettings{limit: limit, timeout: actionTimeout}, invoking)
+	run := newRun(a.data, automationRuns, m.ProjectID, waitSettings{limit: limit, timeout: actionTimeout}, invoking)
+	ctx, run.progress = actionProgress(ctx, resp)
+	run.launch(ctx, runningAutomation(run, m.AutomationID.ValueString()))
 	resp.Diagnostics.Append(run.diags...)
-	if started != nil {
-		progress("Queued run %s of automation %s in project %s (background job %s)", started.InstanceID, m.AutomationID.ValueString(),
-			run.project, started.JobID)
-	}
 }

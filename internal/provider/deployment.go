@@ -4,39 +4,34 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
 	"github.com/mintlify/terraform-provider-mintlify/internal/wait"
 )
 
-// What mintlify_deployment and mintlify_preview_deployment share: the
-// deployment as an operation, its fields, and the plain functions both
-// resources are made of. They differ only in what starts a deployment and
-// in the preview's branch and URL.
+// What mintlify_deployment and mintlify_preview_deployment share, and the
+// deployment action and data source with them: the deployment as an
+// operation of either kind, its fields, and how each kind starts.
 
 const defaultDeploymentTimeout = 20 * time.Minute
 
 // deploymentKind is a deployment of either kind as an operation, named k.
-func deploymentKind(k kind) *operation[*mintlify.Deployment] {
-	return &operation[*mintlify.Deployment]{
-		kind: k,
-		follow: wait.Kind[*mintlify.Deployment]{
-			Name:     k.noun,
-			ID:       func(d *mintlify.Deployment) string { return d.ID },
-			Status:   func(d *mintlify.Deployment) string { return d.Status },
-			Terminal: mintlify.IsDeploymentTerminal,
-			Known:    mintlify.IsKnownDeploymentStatus,
+func deploymentKind(k kind) *followable[*mintlify.Deployment] {
+	return &followable[*mintlify.Deployment]{
+		operation: operation[*mintlify.Deployment]{
+			kind:     &k,
+			id:       func(d *mintlify.Deployment) string { return d.ID },
+			describe: describeDeployment,
 		},
+		status:   func(d *mintlify.Deployment) string { return d.Status },
+		terminal: mintlify.IsDeploymentTerminal,
+		known:    mintlify.IsKnownDeploymentStatus,
 		get: func(ctx context.Context, c *mintlify.Client, _, id string) (*mintlify.Deployment, error) {
 			return c.GetDeploymentStatus(ctx, id)
 		},
@@ -48,14 +43,14 @@ func deploymentKind(k kind) *operation[*mintlify.Deployment] {
 
 var (
 	deployments = deploymentKind(kind{
-		noun: "deployment", idNoun: "status ID", dataSource: "mintlify_deployment",
-		lookup: "the project's deployments in the Mintlify dashboard", importable: true,
+		noun: "deployment", idNoun: "status ID", exampleID: "66b1f0c2e4b5d6a7b8c9d0e1", dataSource: "mintlify_deployment",
+		lookup: "the project's deployments in the Mintlify dashboard", importable: true, readByID: true,
 		again: "change triggers or replace the resource (apply with -replace)", stays: "What it deployed stays online.",
 	})
 	previews = deploymentKind(kind{
-		noun: "preview deployment", idNoun: "status ID", feature: "preview deployments", dataSource: "mintlify_deployment",
-		lookup: "the project's preview deployments in the Mintlify dashboard", importable: true,
-		again: "change triggers or replace the resource (apply with -replace)", stays: "The preview stays online.",
+		noun: "preview deployment", idNoun: "status ID", exampleID: "66b1f0c2e4b5d6a7b8c9d0e1", feature: "preview deployments",
+		dataSource: "mintlify_deployment", lookup: "the project's preview deployments in the Mintlify dashboard", importable: true,
+		readByID: true, again: "change triggers or replace the resource (apply with -replace)", stays: "The preview stays online.",
 	})
 )
 
@@ -85,6 +80,17 @@ var deploymentFields = fields[*mintlify.Deployment]{
 		}),
 }
 
+// deploymentProject is the project a deployment belongs to, as the status
+// endpoint reports it.
+func deploymentProject(d *mintlify.Deployment) string { return d.ProjectID }
+
+// deploymentResourceFields are what both resources record: the status ID,
+// the fields, and the project, which an import learns from Mintlify.
+var deploymentResourceFields = append(fields[*mintlify.Deployment]{
+	text("id", "The deployment's status ID, as Mintlify returned it when the deployment was triggered.", deployments.id),
+	text("project_id", "", deploymentProject).as(adopted),
+}, deploymentFields...)
+
 // deploymentFailure is what a failed deployment reports: its summary and
 // its last log lines.
 func deploymentFailure(d *mintlify.Deployment) string {
@@ -99,102 +105,66 @@ func deploymentFailure(d *mintlify.Deployment) string {
 	return b.String()
 }
 
-// deploymentModel is what both resources are configured with, and their
-// IDs; what the API reports is in deploymentFields.
-type deploymentModel struct {
-	ID        types.String `tfsdk:"id"`
-	ProjectID types.String `tfsdk:"project_id"`
-	Triggers  types.Map    `tfsdk:"triggers"`
+// describeDeployment is how a deployment stands: its status and commit.
+func describeDeployment(d *mintlify.Deployment) string {
+	if d.Commit.SHA == "" {
+		return d.Status
+	}
+	return d.Status + ", commit " + d.Commit.SHA
+}
+
+// deploymentArgs are both resources' arguments.
+type deploymentArgs struct {
+	projectArg
+	Triggers types.Map `tfsdk:"triggers"`
 	waitArgs
 }
 
 // deploymentAttributes are both resources' attributes, for a deployment
-// described by what (as in "a new <what>").
-func deploymentAttributes(ctx context.Context, what string) (map[string]schema.Attribute, diag.Diagnostics) {
+// described by what (as in "a new <what>") recording fs.
+func deploymentAttributes(ctx context.Context, what string, fs fields[*mintlify.Deployment]) (map[string]schema.Attribute, diag.Diagnostics) {
 	attrs, diags := resourceWaitAttributes(ctx, deploymentWaits, "")
-	for name, a := range deploymentFields.resourceAttributes() {
+	for name, a := range fs.resourceAttributes() {
 		attrs[name] = a
 	}
-	attrs["id"] = idAttribute("The deployment's status ID, as Mintlify returned it when the deployment was triggered.")
 	attrs["project_id"] = projectAttribute("The Mintlify project to deploy. Defaults to the provider's `project_id`. " +
 		"Changing it starts a new " + what + ".")
 	attrs["triggers"] = triggersAttribute(what)
 	return attrs, diags
 }
 
-// deploymentShape is a deployment resource's shape, for its schema.
-func deploymentShape(schemaOf func(context.Context) (schema.Schema, diag.Diagnostics)) func() shape {
-	return sync.OnceValue(func() shape {
-		s, _ := schemaOf(context.Background())
-		return resourceShape(context.Background(), s, deploymentFields.names())
-	})
-}
-
-// deploy triggers one deployment and follows it, the life of both
-// resources' Create. trigger starts it and returns its status ID; write
-// records the model (common is its shared part) and what the API reports.
-func deploy(ctx context.Context, d *providerData, op *operation[*mintlify.Deployment], common *deploymentModel,
-	trigger func(context.Context, *mintlify.Client, string) (string, error),
-	write func(*mintlify.Deployment) diag.Diagnostics, diags *diag.Diagnostics) {
-	client, project, more := d.clientFor(common.ProjectID)
-	diags.Append(more...)
-	settings, more := common.settings(ctx, false, defaultDeploymentTimeout)
-	diags.Append(more...)
-	if diags.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, settings.limit)
-	defer cancel()
-	common.ProjectID = types.StringValue(project)
-	run := &run[*mintlify.Deployment]{op: op, data: d, client: client, project: project, settings: settings, holder: creating,
-		seen: func(dep *mintlify.Deployment) { diags.Append(write(dep)...) }}
-	defer func() { diags.Append(run.diags...) }()
-
-	start := d.clock.Now()
-	id, err := trigger(ctx, client, project)
-	if err != nil {
-		run.startFailed(ctx, err)
-		return
-	}
-	// The ID is saved before anything else: whatever happens next, it is kept.
-	common.ID = types.StringValue(id)
-	queued := &mintlify.Deployment{ID: id, Status: mintlify.DeploymentQueued}
-	run.started(queued)
-	tflog.Info(ctx, "Triggered "+op.noun, map[string]any{"status_id": id, "project_id": project})
-	if settings.waits {
-		run.wait(ctx, queued, start)
+// deploying is the launch of a production deployment: one trigger.
+func deploying(r *followedRun[*mintlify.Deployment]) launching[*mintlify.Deployment] {
+	return launching[*mintlify.Deployment]{
+		start: func(ctx context.Context) (*mintlify.Deployment, error) {
+			id, err := r.client.TriggerDeployment(ctx, r.project)
+			return &mintlify.Deployment{ID: id, Status: mintlify.DeploymentQueued}, err
+		},
+		started: func(d *mintlify.Deployment) string {
+			return fmt.Sprintf("Started production deployment %s%s", d.ID, inProject(r.project))
+		},
 	}
 }
 
-// writeDeployment is write for a resource of shape sh whose model is m.
-func writeDeployment(ctx context.Context, sh func() shape, m any, state *tfsdk.State) func(*mintlify.Deployment) diag.Diagnostics {
-	return func(dep *mintlify.Deployment) diag.Diagnostics {
-		v, diags := sh().value(ctx, m, deploymentFields.values(dep))
-		state.Raw = v
-		return diags
+// previewing is the launch of a preview of branch: one trigger, whose
+// answer alone says where the preview is served, written to extra (when
+// it is not nil) as preview_url.
+func previewing(r *followedRun[*mintlify.Deployment], branch string, extra map[string]tftypes.Value) launching[*mintlify.Deployment] {
+	var url string
+	return launching[*mintlify.Deployment]{
+		start: func(ctx context.Context) (*mintlify.Deployment, error) {
+			p, err := r.client.TriggerPreview(ctx, r.project, branch)
+			if err != nil {
+				return nil, err
+			}
+			url = p.PreviewURL
+			if extra != nil {
+				extra["preview_url"] = tfString(url)
+			}
+			return &mintlify.Deployment{ID: p.StatusID, Status: mintlify.DeploymentQueued}, nil
+		},
+		started: func(d *mintlify.Deployment) string {
+			return fmt.Sprintf("Started preview deployment %s of branch %q%s, at %s", d.ID, branch, inProject(r.project), url)
+		},
 	}
-}
-
-// readDeployment refreshes either resource, and returns the values to
-// write and the deployment read (nil when there is nothing to write).
-func readDeployment(ctx context.Context, d *providerData, op *operation[*mintlify.Deployment], req resource.ReadRequest,
-	resp *resource.ReadResponse) (*rawState, map[string]tftypes.Value, *mintlify.Deployment) {
-	state, diags := newRawState(req.State.Raw)
-	resp.Diagnostics.Append(diags...)
-	// The status endpoint names no project: only the key is needed, and the
-	// project comes from the answer (an import knows none before).
-	client, diags := d.keyedClient()
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return nil, nil, nil
-	}
-	dep, ok := refresh(ctx, op, d, client, state.string("project_id"), state, resp)
-	if !ok {
-		return nil, nil, nil
-	}
-	values := deploymentFields.values(dep)
-	if dep.ProjectID != "" {
-		values["project_id"] = tfString(dep.ProjectID)
-	}
-	return state, values, dep
 }

@@ -6,14 +6,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
-	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
 )
@@ -44,74 +40,6 @@ func statusID(addr string, id *string) func(*terraform.State) error {
 	}
 }
 
-func TestAccDeployment_createWaitAndImport(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{})
-	config := deploymentConfig(env, "")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(deploymentAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^\S+$`))),
-					statecheck.ExpectKnownValue(deploymentAddr, tfjsonpath.New("project_id"), knownvalue.StringExact(env.projectID)),
-					statecheck.ExpectKnownValue(deploymentAddr, tfjsonpath.New("status"), knownvalue.StringExact("success")),
-					statecheck.ExpectKnownValue(deploymentAddr, tfjsonpath.New("summary"), knownvalue.NotNull()),
-					statecheck.ExpectKnownValue(deploymentAddr, tfjsonpath.New("subdomain"), knownvalue.NotNull()),
-					statecheck.ExpectKnownValue(deploymentAddr, tfjsonpath.New("trigger_source"), knownvalue.StringExact("api")),
-					statecheck.ExpectKnownValue(deploymentAddr, tfjsonpath.New("created_at"), knownvalue.StringRegexp(rfc3339Fraction)),
-					statecheck.ExpectKnownValue(deploymentAddr, tfjsonpath.New("ended_at"), knownvalue.StringRegexp(rfc3339Fraction)),
-					statecheck.ExpectKnownValue(deploymentAddr, tfjsonpath.New("commit"), knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"sha":     knownvalue.StringRegexp(regexp.MustCompile(`^[0-9a-f]{7,40}$`)),
-						"ref":     knownvalue.StringExact(emulator.DeploymentBranch),
-						"message": knownvalue.NotNull(),
-					})),
-				},
-			},
-			{
-				ResourceName:            deploymentAddr,
-				ImportState:             true,
-				ImportStateVerify:       true,
-				ImportStateVerifyIgnore: []string{"wait_for_completion", "allow_failure", "poll_interval", "timeouts", "triggers"},
-			},
-			{
-				Config:           config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
-		},
-	})
-	if env.emu != nil {
-		if n := countTriggers(env, "update"); n != 1 {
-			t.Errorf("deployments triggered = %d, want 1", n)
-		}
-	}
-}
-
-func TestAccDeployment_importBlockPlansClean(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{})
-	env.emulatorOnly(t)
-	id, err := env.client(t).TriggerDeployment(t.Context(), env.projectID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: env.config(fmt.Sprintf("import {\n  to = mintlify_deployment.test\n  id = %q\n}\nresource \"mintlify_deployment\" \"test\" {}\n", id)),
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(deploymentAddr, plancheck.ResourceActionNoop)},
-			},
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(deploymentAddr, tfjsonpath.New("id"), knownvalue.StringExact(id)),
-				statecheck.ExpectKnownValue(deploymentAddr, tfjsonpath.New("project_id"), knownvalue.StringExact(env.projectID)),
-			},
-		}},
-	})
-	if n := countTriggers(env, "update"); n != 1 {
-		t.Errorf("deployments triggered = %d, want the 1 imported", n)
-	}
-}
-
 func TestAccDeployment_failure(t *testing.T) {
 	env := newAccEnv(t, emulator.Options{DeploymentOutcome: emulator.DeploymentFailure})
 	env.emulatorOnly(t)
@@ -128,54 +56,6 @@ func TestAccDeployment_failure(t *testing.T) {
 			},
 			expectPlan(config, expectTaintedInPriorState(deploymentAddr),
 				plancheck.ExpectResourceAction(deploymentAddr, plancheck.ResourceActionDestroyBeforeCreate)),
-		},
-	})
-	if n := countTriggers(env, "update"); n != 1 {
-		t.Errorf("deployments triggered = %d, want 1", n)
-	}
-}
-
-func TestAccDeployment_allowFailure(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{DeploymentOutcome: emulator.DeploymentFailure})
-	env.emulatorOnly(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: deploymentConfig(env, "  allow_failure = true"),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(deploymentAddr, tfjsonpath.New("status"), knownvalue.StringExact("failure")),
-				statecheck.ExpectKnownValue(deploymentAddr, tfjsonpath.New("ended_at"), knownvalue.NotNull()),
-			},
-		}},
-	})
-}
-
-func TestAccDeployment_noWait(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{DeploymentInProgress: time.Hour})
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: deploymentConfig(env, "  wait_for_completion = false"),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(deploymentAddr, tfjsonpath.New("status"), knownvalue.StringExact("queued")),
-				statecheck.ExpectKnownValue(deploymentAddr, tfjsonpath.New("ended_at"), knownvalue.Null()),
-			},
-		}},
-	})
-}
-
-func TestAccDeployment_timeoutKeepsID(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{DeploymentInProgress: time.Hour})
-	env.emulatorOnly(t)
-	config := deploymentConfig(env, `  timeouts = { create = "3s" }`)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:      config,
-				ExpectError: errorLike("Timed out waiting for the Mintlify deployment", `was still "in_progress" after 3s`, "untaint", "timeouts.create"),
-			},
-			expectPlan(config, expectTaintedInPriorState(deploymentAddr)),
 		},
 	})
 	if n := countTriggers(env, "update"); n != 1 {
@@ -222,37 +102,6 @@ func TestAccDeployment_triggers(t *testing.T) {
 		if n := countTriggers(env, "update"); n != 2 {
 			t.Errorf("deployments triggered = %d, want 2", n)
 		}
-	}
-}
-
-func TestAccDeployment_deletedOutsideTerraform(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{})
-	env.emulatorOnly(t)
-	var id string
-	config := deploymentConfig(env, "")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: config, Check: statusID(deploymentAddr, &id)},
-			withPreConfig(func() { env.emu.DeleteDeployment(id) },
-				expectPlan(config, plancheck.ExpectResourceAction(deploymentAddr, plancheck.ResourceActionCreate))),
-		},
-	})
-}
-
-func TestAccDeployment_ambiguousTriggerIsNotRetried(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{})
-	env.emulatorOnly(t)
-	env.emu.SetFaults(emulator.Faults{CreateErrorAfterCreate: 1})
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:      deploymentConfig(env, ""),
-			ExpectError: errorLike("Could not start the Mintlify deployment", "may have started the deployment", "import it"),
-		}},
-	})
-	if n := countTriggers(env, "update"); n != 1 {
-		t.Errorf("deployments triggered = %d, want 1: an ambiguous trigger must not be retried", n)
 	}
 }
 

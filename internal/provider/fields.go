@@ -26,6 +26,8 @@ import (
 type field[T any] struct {
 	name, doc string
 	typ       fieldType
+	// mode says how the value is written over what the state holds.
+	mode fieldMode
 	// sensitive hides the value in plans and output: a credential.
 	sensitive bool
 	// nested are an object's string attributes, as name and doc.
@@ -45,6 +47,20 @@ type elements struct {
 
 // fields is every attribute the API reports about a T.
 type fields[T any] []field[T]
+
+// fieldMode says how a field's value is written over the state's.
+type fieldMode int
+
+const (
+	// reported: what the API reports, null when it reports nothing.
+	reported fieldMode = iota
+	// sticky: what the API reports; when it reports nothing, the state
+	// keeps a known value of its own (what was configured).
+	sticky
+	// adopted: an argument the state keeps; the API's value fills it only
+	// where the state has none (after an import).
+	adopted
+)
 
 type fieldType int
 
@@ -128,7 +144,7 @@ func nested[T, E any](name, doc string, of fields[E], get func(T) E) field[T] {
 func fieldsOf[T, E any](fs fields[E], get func(T) E) fields[T] {
 	out := make(fields[T], len(fs))
 	for i, f := range fs {
-		out[i] = field[T]{name: f.name, doc: f.doc, typ: f.typ, sensitive: f.sensitive, nested: f.nested, elements: f.elements,
+		out[i] = field[T]{name: f.name, doc: f.doc, typ: f.typ, mode: f.mode, sensitive: f.sensitive, nested: f.nested, elements: f.elements,
 			value: func(v T) tftypes.Value { return f.value(get(v)) }}
 	}
 	return out
@@ -210,6 +226,23 @@ func (fs fields[T]) values(v T) map[string]tftypes.Value {
 	out := make(map[string]tftypes.Value, len(fs))
 	for _, f := range fs {
 		out[f.name] = f.value(v)
+	}
+	return out
+}
+
+// as is f written in mode m.
+func (f field[T]) as(m fieldMode) field[T] {
+	f.mode = m
+	return f
+}
+
+// as is the fields with the one named written in mode m.
+func (fs fields[T]) as(name string, m fieldMode) fields[T] {
+	out := append(fields[T]{}, fs...)
+	for i := range out {
+		if out[i].name == name {
+			out[i].mode = m
+		}
 	}
 	return out
 }

@@ -198,10 +198,7 @@ func TestFunctionsTakeOpenTofusNulls(t *testing.T) {
 	if resp, err := framework.CallFunction(ctx, &tfprotov6.CallFunctionRequest{Name: "parse_pr_link", Arguments: empty(1)}); err != nil || resp.Error == nil {
 		t.Fatalf("the framework alone read an empty argument (%v, %+v): this test no longer shows the need", err, resp)
 	}
-	server, err := serve(newProvider("test", wait.RealClock))()
-	if err != nil {
-		t.Fatal(err)
-	}
+	server := newProtocol6Server(newProvider("test", wait.RealClock))
 	for name, want := range map[string]tftypes.Value{
 		"parse_pr_link":   tftypes.NewValue(tftypes.Object{AttributeTypes: map[string]tftypes.Type{"host": tftypes.String, "owner": tftypes.String, "repository": tftypes.String, "full_name": tftypes.String, "number": tftypes.Number}}, nil),
 		"feedback_prompt": tftypes.NewValue(tftypes.String, ""),

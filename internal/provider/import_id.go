@@ -9,11 +9,11 @@ import (
 // parseImportID reads "ID" or "PROJECT_ID/ID" for a resource of kind k and
 // type typeName. The project is empty in the first form: the provider's
 // project_id applies.
-func parseImportID(k kind, typeName, raw string) (projectID, id string, err error) {
+func parseImportID(k *kind, typeName, raw string) (projectID, id string, err error) {
 	if isBlank(raw) {
 		return "", "", emptyImportID(k, typeName)
 	}
-	forms := fmt.Sprintf(`expected the %s, or "PROJECT_ID/ID", for example "proj_123/8f2a6c1e9b7d4e3a"`, k.idNoun)
+	forms := fmt.Sprintf(`expected the %s, or "PROJECT_ID/ID", for example "proj_123/%s"`, k.idNoun, k.exampleID)
 	parts := strings.Split(raw, "/")
 	if len(parts) > 2 {
 		return "", "", fmt.Errorf("import ID %q has more than one '/': %s", raw, forms)
@@ -33,9 +33,9 @@ func parseImportID(k kind, typeName, raw string) (projectID, id string, err erro
 }
 
 // emptyImportID is the error for an import with no ID at all.
-func emptyImportID(k kind, typeName string) error {
-	return fmt.Errorf("the import ID is empty: give the %s's %s, as in terraform import %s.NAME 66b1f0c2e4b5d6a7b8c9d0e1 "+
-		"(or tofu import), or id = \"...\" in an import block", k.noun, k.idNoun, typeName)
+func emptyImportID(k *kind, typeName string) error {
+	return fmt.Errorf("the import ID is empty: give the %s's %s, as in terraform import %s.NAME %s "+
+		"(or tofu import), or id = %q in an import block", k.noun, k.idNoun, typeName, k.exampleID, k.exampleID)
 }
 
 // isBlank reports whether s is only white space.

@@ -18,9 +18,11 @@ func TestRunWaitCountsAgeFromStart(t *testing.T) {
 	clock := waittest.NewClock(time.Unix(0, 0))
 	start := clock.Now().Add(-5 * time.Second)
 	var ages []time.Duration
-	op := &operation[string]{
-		follow: wait.Kind[string]{ID: func(string) string { return "x" }, Status: func(s string) string { return s },
-			Terminal: func(s string) bool { return s == "done" }, Known: func(string) bool { return true }},
+	op := &followable[string]{
+		operation: testOperation,
+		status:    func(s string) string { return s },
+		terminal:  func(s string) bool { return s == "done" },
+		known:     func(string) bool { return true },
 		get: func(context.Context, *mintlify.Client, string, string) (string, error) {
 			ages = append(ages, clock.Now().Sub(start))
 			if len(ages) == 3 {
@@ -29,7 +31,7 @@ func TestRunWaitCountsAgeFromStart(t *testing.T) {
 			return "running", nil
 		},
 	}
-	r := &run[string]{op: op, data: &providerData{clock: clock}, settings: waitSettings{cap: time.Second}}
+	r := &followedRun[string]{run: &run[string]{op: &op.operation, data: &providerData{clock: clock}, settings: waitSettings{cap: time.Second}}, kind: op}
 	if _, ok := r.wait(context.Background(), "running", start); !ok {
 		t.Fatalf("the wait did not end well: %v", r.diags)
 	}
@@ -42,9 +44,9 @@ func TestRunWaitCountsAgeFromStart(t *testing.T) {
 // deadline passed while the run's own time has not run out (a request that
 // outlived request_timeout): it is a failed read, not the run's timeout.
 func TestRunEndedJudgesByItsContext(t *testing.T) {
-	r := &run[string]{op: &operation[string]{kind: kind{noun: "thing"},
-		follow: wait.Kind[string]{ID: func(string) string { return "x" }, Status: func(s string) string { return s }}},
-		data: &providerData{client: newTestClient(t)}, settings: waitSettings{timeout: "timeouts.create"}}
+	op := &followable[string]{operation: testOperation, status: func(s string) string { return s }}
+	r := &followedRun[string]{run: &run[string]{op: &op.operation, data: &providerData{client: newTestClient(t), clock: wait.RealClock},
+		settings: waitSettings{timeout: "timeouts.create"}}, kind: op}
 	slow := fmt.Errorf("GET /x: %w (Client.Timeout exceeded)", context.DeadlineExceeded)
 	if r.ended(context.Background(), slow, "running", true) || len(r.diags) != 1 || r.diags[0].Summary() != "Could not follow the Mintlify thing" {
 		t.Errorf("diagnostics %v; want one failed read, not a timeout of the run", r.diags)
@@ -56,6 +58,9 @@ func TestRunEndedJudgesByItsContext(t *testing.T) {
 		t.Errorf("diagnostics %v; want the run's timeout", r.diags)
 	}
 }
+
+// testOperation is an operation of strings: each its own ID.
+var testOperation = operation[string]{kind: &kind{noun: "thing"}, id: func(string) string { return "x" }}
 
 func newTestClient(t *testing.T) *mintlify.Client {
 	t.Helper()

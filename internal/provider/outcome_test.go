@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/netip"
 	"regexp"
@@ -80,12 +81,30 @@ type operationCase struct {
 }
 
 func (c operationCase) run(ctx context.Context, e *protoEnv) []*tfprotov6.Diagnostic {
+	return c.runUntil(ctx, e, func(string) {})
+}
+
+// runUntil is run that tells seen of each progress message as it comes:
+// an action's, and for a resource what an action would report (a wait on
+// a rate limit), so a test can interrupt it there.
+func (c operationCase) runUntil(ctx context.Context, e *protoEnv, seen func(progress string)) []*tfprotov6.Diagnostic {
 	if c.action != "" {
-		_, diags := e.invokeCtx(ctx, c.action, c.vals)
+		_, diags := e.invokeUntil(ctx, c.action, c.vals, seen)
 		return diags
 	}
+	ctx = context.WithValue(ctx, progressKey{}, func(format string, args ...any) { seen(fmt.Sprintf(format, args...)) })
 	_, diags := e.create(ctx, c.typ, c.vals)
 	return diags
+}
+
+// interruptOnRateLimit is a seen for runUntil that interrupts (cancel) as
+// soon as the provider starts to wait out a 429.
+func interruptOnRateLimit(cancel context.CancelFunc) func(string) {
+	return func(progress string) {
+		if strings.Contains(progress, "Mintlify answered 429") {
+			cancel()
+		}
+	}
 }
 
 // startingCases start every kind of operation, by resource and by action.
@@ -113,14 +132,8 @@ func TestProtocol_interruptedRateLimitWaitStartedNothing(t *testing.T) {
 			e := newProtoEnv(t)
 			e.emu.SetFaults(emulator.Faults{Reject429: 1000, RetryAfter: time.Minute})
 			ctx, cancel := context.WithCancel(e.ctx)
-			go func() {
-				for i := 0; i < 200 && len(e.emu.Requests()) == 0; i++ {
-					time.Sleep(10 * time.Millisecond)
-				}
-				time.Sleep(200 * time.Millisecond)
-				cancel()
-			}()
-			got := details(c.run(ctx, e))
+			defer cancel()
+			got := details(c.runUntil(ctx, e, interruptOnRateLimit(cancel)))
 			if !strings.Contains(got, "interrupted while the provider waited out a rate limit, so nothing was started") ||
 				strings.Contains(got, "may have") || !strings.Contains(got, "HTTP 429") {
 				t.Errorf("diagnostics:\n%s\nwant: interrupted while waiting out the 429, nothing started, and no 'may have'", got)
@@ -140,8 +153,8 @@ func TestProtocol_interruptedFollowUpWaitSentNothing(t *testing.T) {
 	e.emu.SetFaults(emulator.Faults{Reject429: 1000, RetryAfter: time.Minute})
 	ctx, cancel := context.WithCancel(e.ctx)
 	defer cancel()
-	go func() { time.Sleep(300 * time.Millisecond); cancel() }()
-	_, diags := e.invokeCtx(ctx, "mintlify_agent_job", map[string]any{"prompt": "Then add examples", "job_id": id})
+	_, diags := e.invokeUntil(ctx, "mintlify_agent_job", map[string]any{"prompt": "Then add examples", "job_id": id},
+		interruptOnRateLimit(cancel))
 	got := details(diags)
 	if !strings.Contains(got, "Could not send the follow-up prompt") || !strings.Contains(got, "so nothing was started") ||
 		strings.Contains(got, "may have") {
@@ -384,7 +397,8 @@ func TestProtocol_apiKeyIsSensitive(t *testing.T) {
 }
 
 // TestProtocol_staticExportAction exports by action: the progress follows
-// the export as it grows, and ends with its job ID and its bundle's link.
+// the export as it grows, and ends with its job ID, its pages and its
+// bundle's size, and never its link.
 func TestProtocol_staticExportAction(t *testing.T) {
 	e := newProtoEnv(t, emulator.Options{StaticExportQueued: 500 * time.Millisecond, StaticExportDuration: 3 * time.Second})
 	progress, diags := e.invoke("mintlify_static_export", map[string]any{"domain": "docs.example.com"})
@@ -395,10 +409,14 @@ func TestProtocol_staticExportAction(t *testing.T) {
 	}
 	joined := strings.Join(progress, "\n")
 	for _, want := range []string{"Started static export " + exports[0].ID + " of docs.example.com", "Static export " + exports[0].ID + " is running",
-		"Static export " + exports[0].ID + ": completed, 120 pages, bundle https://"} {
+		"Static export " + exports[0].ID + ": bundle of ", "mintlify_static_export_bundle", "Static export " + exports[0].ID + ": completed, 120 pages"} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("progress %q lacks %q", progress, want)
 		}
+	}
+	// The link is a credential: an action's output stays in CI logs.
+	if strings.Contains(joined, "https://") || strings.Contains(joined, "Signature") {
+		t.Errorf("progress %q shows the bundle's link", progress)
 	}
 	if grew := regexp.MustCompile(`: \d+ %, \d+ pages`).FindAllString(joined, -1); len(grew) < 2 {
 		t.Errorf("progress %q; want the export's progress reported as it grows", progress)

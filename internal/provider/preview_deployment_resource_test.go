@@ -67,32 +67,6 @@ func TestAccPreviewDeployment_createReplaceAndImport(t *testing.T) {
 	}
 }
 
-// TestAccPreviewDeployment_importBlock imports a preview by its status ID:
-// the branch comes from the commit it deployed, so configuration with that
-// branch plans clean.
-func TestAccPreviewDeployment_importBlock(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{})
-	env.emulatorOnly(t)
-	preview, err := env.client(t).TriggerPreview(t.Context(), env.projectID, "docs/imported")
-	if err != nil {
-		t.Fatal(err)
-	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: env.config(fmt.Sprintf("import {\n  to = %s\n  id = %q\n}\n", previewAddr, preview.StatusID)) +
-				`resource "mintlify_preview_deployment" "test" { branch = "docs/imported" }`,
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(previewAddr, plancheck.ResourceActionNoop)},
-			},
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(previewAddr, tfjsonpath.New("branch"), knownvalue.StringExact("docs/imported")),
-				statecheck.ExpectKnownValue(previewAddr, tfjsonpath.New("preview_url"), knownvalue.Null()),
-			},
-		}},
-	})
-}
-
 func TestAccPreviewDeployment_notOnThePlan(t *testing.T) {
 	env := newAccEnv(t, emulator.Options{PreviewsDisabled: true})
 	env.emulatorOnly(t)

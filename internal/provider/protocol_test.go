@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -57,19 +56,10 @@ func newProtoEnvOn(t testing.TB, o emulator.Options, key string, clock wait.Cloc
 	if key == "" {
 		key = emu.APIKey()
 	}
-	base, err := providerserver.NewProtocol6WithError(newProvider("test", clock))()
-	if err != nil {
-		t.Fatal(err)
-	}
-	server, ok := base.(interface {
-		tfprotov6.ProviderServer
-		tfprotov6.ListResourceServer
-		tfprotov6.ActionServer
-	})
-	if !ok {
-		t.Fatalf("the provider server %T serves no list resources or actions", base)
-	}
+	// The server main.go serves.
+	server := newProtocol6Server(newProvider("test", clock))
 	e := &protoEnv{t: t, ctx: context.Background(), emu: emu, server: server}
+	var err error
 	if e.schema, err = server.GetProviderSchema(e.ctx, &tfprotov6.GetProviderSchemaRequest{}); err != nil {
 		t.Fatal(err)
 	}
@@ -284,6 +274,14 @@ func (e *protoEnv) invoke(actionType string, vals map[string]any) (progress []st
 // invokeCtx is invoke under ctx.
 func (e *protoEnv) invokeCtx(ctx context.Context, actionType string, vals map[string]any) (progress []string, diags []*tfprotov6.Diagnostic) {
 	e.t.Helper()
+	return e.invokeUntil(ctx, actionType, vals, func(string) {})
+}
+
+// invokeUntil is invokeCtx that tells each progress message, as it comes,
+// to seen (which may cancel ctx, as Ctrl-C would).
+func (e *protoEnv) invokeUntil(ctx context.Context, actionType string, vals map[string]any,
+	seen func(progress string)) (progress []string, diags []*tfprotov6.Diagnostic) {
+	e.t.Helper()
 	actionSchema := e.schema.ActionSchemas[actionType]
 	if actionSchema == nil {
 		e.t.Fatalf("no action schema for %s", actionType)
@@ -299,6 +297,7 @@ func (e *protoEnv) invokeCtx(ctx context.Context, actionType string, vals map[st
 		switch ev := ev.Type.(type) {
 		case tfprotov6.ProgressInvokeActionEventType:
 			progress = append(progress, ev.Message)
+			seen(ev.Message)
 		case tfprotov6.CompletedInvokeActionEventType:
 			diags = ev.Diagnostics
 		}
@@ -453,8 +452,9 @@ func TestProtocol_deploymentAction(t *testing.T) {
 	progress, diags = e.invoke("mintlify_deployment", map[string]any{"branch": "docs/widgets", "wait_for_completion": false})
 	e.noErrors("InvokeAction of a preview", nil, diags)
 	preview := e.emu.Deployments()[1]
-	if last := progress[len(progress)-1]; !preview.Preview || !strings.Contains(last, preview.ID+": queued, preview "+preview.PreviewURL) {
-		t.Errorf("progress %q; want it to end with the preview's status id, status and URL", progress)
+	if !preview.Preview || !strings.Contains(progress[0], preview.ID+` of branch "docs/widgets"`) || !strings.Contains(progress[0], "at "+preview.PreviewURL) ||
+		progress[len(progress)-1] != "Preview deployment "+preview.ID+": queued" {
+		t.Errorf("progress %q; want the preview's status id, branch and URL at its start, and its status at the end", progress)
 	}
 
 	brief := emulator.DeploymentPlan{Queued: time.Nanosecond, InProgress: time.Nanosecond, Outcome: emulator.DeploymentFailure}

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -33,8 +34,9 @@ const (
 )
 
 var (
-	_ provider.ProviderWithListResources = &mintlifyProvider{}
-	_ provider.ProviderWithActions       = &mintlifyProvider{}
+	_ provider.ProviderWithListResources      = &mintlifyProvider{}
+	_ provider.ProviderWithActions            = &mintlifyProvider{}
+	_ provider.ProviderWithEphemeralResources = &mintlifyProvider{}
 )
 
 type mintlifyProvider struct {
@@ -168,6 +170,7 @@ func (p *mintlifyProvider) Configure(ctx context.Context, req provider.Configure
 	resp.DataSourceData = data
 	resp.ListResourceData = data
 	resp.ActionData = data
+	resp.EphemeralResourceData = data
 }
 
 func (p *mintlifyProvider) Resources(context.Context) []func() resource.Resource {
@@ -179,6 +182,11 @@ func (p *mintlifyProvider) DataSources(context.Context) []func() datasource.Data
 	return []func() datasource.DataSource{NewAgentJobDataSource, NewAgentJobsDataSource, NewDeploymentDataSource, NewStaticExportDataSource,
 		NewFeedbackDataSource, NewFeedbackByPageDataSource, NewSearchesDataSource, NewAssistantConversationsDataSource,
 		NewAssistantThreadDataSource, NewAssistantCallerStatsDataSource, NewPageViewsDataSource, NewVisitorsDataSource}
+}
+
+func (p *mintlifyProvider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{NewStaticExportBundleEphemeralResource, NewFeedbackEphemeralResource,
+		NewSearchesEphemeralResource, NewAssistantConversationsEphemeralResource}
 }
 
 func (p *mintlifyProvider) ListResources(context.Context) []func() list.ListResource {
@@ -220,6 +228,7 @@ func tellRetryWait(ctx context.Context, w mintlify.RetryWait) {
 		"method": w.Method, "path": w.Path, "status": w.StatusCode, "wait": w.Wait.Round(time.Millisecond).String(), "why": why,
 	})
 	if w.StatusCode == 429 {
+		waitedOutRateLimit(ctx, w.Wait, w.Limit)
 		progressOf(ctx)("Mintlify answered 429 (%s): waiting %s before sending %s %s again", why, w.Wait.Round(time.Second), w.Method, w.Path)
 	}
 }

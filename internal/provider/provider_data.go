@@ -65,6 +65,21 @@ func (d *providerData) clientFor(projectID types.String) (*mintlify.Client, stri
 	return client, project, diags
 }
 
+// readClient returns the client, and the project, for reading one of kind
+// k: a kind read by its ID alone needs only the key (the project, when
+// known, is named in messages), one without a project has none.
+func (d *providerData) readClient(k *kind, projectID types.String) (*mintlify.Client, string, diag.Diagnostics) {
+	switch {
+	case k.unscoped:
+		client, diags := d.keyedClient()
+		return client, "", diags
+	case k.readByID:
+		client, diags := d.keyedClient()
+		return client, projectID.ValueString(), diags
+	}
+	return d.clientFor(projectID)
+}
+
 // planProject shows in the plan of a new resource the project it will use,
 // the provider's when the resource sets none, and reports a missing key or
 // project when the plan is made rather than half-way through an apply.
@@ -81,8 +96,8 @@ func (d *providerData) planProject(ctx context.Context, req resource.ModifyPlanR
 	}
 }
 
-// explain says what went wrong in a call to the API and what to do: see
-// explainError.
-func (d *providerData) explain(ctx context.Context, err error, a about) string {
-	return explainError(ctx, err, a, d.client.BaseURL())
+// explain says what went wrong in a call to the API about s, and what to
+// do: see situation.explain.
+func (d *providerData) explain(ctx context.Context, err error, s situation) string {
+	return s.explain(ctx, err, d.client.BaseURL(), d.clock.Now())
 }

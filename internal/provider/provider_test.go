@@ -25,10 +25,10 @@ const liveEnv = "MINTLIFY_ACC_LIVE"
 
 var testAccProtoV6ProviderFactories = factoriesOn(wait.RealClock)
 
-// factoriesOn serves the provider with its waits on clock.
+// factoriesOn serves the provider as main.go does, with its waits on clock.
 func factoriesOn(clock wait.Clock) map[string]func() (tfprotov6.ProviderServer, error) {
 	return map[string]func() (tfprotov6.ProviderServer, error){
-		"mintlify": serve(newProvider("test", clock)),
+		"mintlify": func() (tfprotov6.ProviderServer, error) { return newProtocol6Server(newProvider("test", clock)), nil },
 	}
 }
 

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
@@ -14,24 +15,53 @@ import (
 	"github.com/mintlify/terraform-provider-mintlify/internal/provider/validators"
 )
 
-var _ action.ActionWithConfigure = &staticExportAction{}
-
 // NewStaticExportAction exports the docs as a side effect (Terraform 1.14
 // actions).
 func NewStaticExportAction() action.Action {
-	return &staticExportAction{actionBase{name: "static_export"}}
+	return &operationAction[*mintlify.StaticExport, staticExportActionArgs]{
+		actionBase: actionBase{name: "static_export"}, schema: staticExportActionSchema, timeout: defaultStaticExportTimeout,
+		op: func(staticExportActionArgs) *followable[*mintlify.StaticExport] { return staticExports },
+		launch: func(r *followedRun[*mintlify.StaticExport], m staticExportActionArgs) launching[*mintlify.StaticExport] {
+			l := exporting(r, m.request())
+			l.after = func(ctx context.Context, e *mintlify.StaticExport, _ time.Time) (*mintlify.StaticExport, bool) {
+				reportBundle(ctx, r, e)
+				return e, true
+			}
+			return l
+		},
+	}
 }
 
-type staticExportAction struct{ actionBase }
-
-type staticExportActionModel struct {
+type staticExportActionArgs struct {
+	noProject
 	Domain  types.String `tfsdk:"domain"`
 	Version types.String `tfsdk:"version"`
 	Paths   types.List   `tfsdk:"paths"`
 	actionWaitArgs
 }
 
-func (a *staticExportAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
+func (m staticExportActionArgs) request() mintlify.StaticExportRequest {
+	return staticExportArgs{Domain: m.Domain, Version: m.Version, Paths: m.Paths}.request()
+}
+
+// reportBundle tells, of an export that completed, its bundle's size and
+// when a link to it expires, and how to get one: never the link itself, a
+// credential that would stay in every log of the run.
+func reportBundle(ctx context.Context, r *followedRun[*mintlify.StaticExport], e *mintlify.StaticExport) {
+	if e.Status != mintlify.StaticExportCompleted {
+		return
+	}
+	b, failed := bundleOf(ctx, r.data, r.client, e.JobID, diag.SeverityWarning,
+		"The export has completed: read a link to its bundle later with the mintlify_static_export_bundle ephemeral resource.")
+	if failed != nil {
+		r.diags.Append(failed)
+		return
+	}
+	r.report("Static export %s: bundle of %d bytes; a link lasts until %s. Read one with the mintlify_static_export_bundle "+
+		"ephemeral resource (id = %q) or the mintlify_static_export data source.", e.JobID, b.SizeBytes, expiry(b), e.JobID)
+}
+
+func staticExportActionSchema() schema.Schema {
 	attrs := actionWaitArgsAttributes(staticExportWaits)
 	attrs["domain"] = schema.StringAttribute{
 		MarkdownDescription: "The primary domain of the deployment to export, such as `docs.example.com`: the host name alone.",
@@ -49,48 +79,12 @@ func (a *staticExportAction) Schema(_ context.Context, _ action.SchemaRequest, r
 		Optional:            true,
 		Validators:          []validator.List{listvalidator.SizeAtLeast(1), listvalidator.ValueStringsAre(validators.NotBlank)},
 	}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Exports the docs into a static bundle as a side effect of another change (`action_trigger`), or " +
-			"on demand with `terraform apply -invoke`, reporting its progress and ending with the export's job ID and a link " +
-			"to its bundle. Nothing is kept in state. Static export is in private beta on Enterprise plans. Needs Terraform 1.14 or later.",
+			"on demand with `terraform apply -invoke`, reporting its progress and ending with the export's job ID, its page " +
+			"count, and its bundle's size. It never prints a link to the bundle, a credential that would stay in the run's " +
+			"logs: read one with the `mintlify_static_export_bundle` ephemeral resource. Nothing is kept in state. Static " +
+			"export is in private beta on Enterprise plans. Needs Terraform 1.14 or later.",
 		Attributes: attrs,
 	}
-}
-
-func (a *staticExportAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
-	var m staticExportActionModel
-	resp.Diagnostics.Append(readActionConfig(ctx, req, &m)...)
-	request := mintlify.StaticExportRequest{Domain: m.Domain.ValueString(), Version: m.Version.ValueString()}
-	resp.Diagnostics.Append(m.Paths.ElementsAs(ctx, &request.Paths, false)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, run, cancel := invocation(ctx, a.data, staticExports, types.StringNull(), m.actionWaitArgs, defaultStaticExportTimeout, resp)
-	defer cancel()
-	if run == nil {
-		return
-	}
-	defer func() { resp.Diagnostics.Append(run.diags...) }()
-
-	start := a.data.clock.Now()
-	export, err := run.client.StartStaticExport(ctx, request)
-	if err != nil {
-		run.startFailed(ctx, err)
-		return
-	}
-	run.report("Started static export %s of %s", export.JobID, request.Domain)
-	if !run.settings.waits {
-		return
-	}
-	final, ok := run.wait(ctx, export, start)
-	if !ok || final.Status != mintlify.StaticExportCompleted {
-		return
-	}
-	bundle, failed := bundleOf(ctx, a.data, run.client, final.JobID, "", diag.SeverityError)
-	if failed != nil {
-		run.diags.Append(failed)
-		return
-	}
-	run.report("Static export %s: completed, %d pages, bundle %s (expires %s)", final.JobID, final.PageCount, bundle.BundleURL,
-		expires(bundle))
 }

@@ -17,11 +17,11 @@ func TestAccStaticExportDataSource(t *testing.T) {
 	env := newAccEnv(t, emulator.Options{StaticExportQueued: 1, StaticExportDuration: 1})
 	env.emulatorOnly(t)
 	client := env.client(t)
-	exported, err := client.StartStaticExport(t.Context(), startExport("docs.example.com"))
+	exported, err := client.StartStaticExport(t.Context(), exportRequest)
 	if err != nil {
 		t.Fatal(err)
 	}
-	long := startExport("docs.example.com")
+	long := exportRequest
 	long.Version = "[emulator:duration=1h]"
 	running, err := client.StartStaticExport(t.Context(), long)
 	if err != nil {

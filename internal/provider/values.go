@@ -46,3 +46,12 @@ func deref(p *string) string {
 	}
 	return *p
 }
+
+// stringsOf is the text of each element of a list of strings.
+func stringsOf(list types.List) []string {
+	var out []string
+	for _, v := range list.Elements() {
+		out = append(out, stringOf(v))
+	}
+	return out
+}

@@ -47,8 +47,8 @@ func (d waitDocs) waitForCompletion(goesOn, then string) string {
 // allowFailure documents allow_failure of what fails (the apply, the
 // action); kept says what is left of a failed one.
 func (d waitDocs) allowFailure(whatFails, kept string) string {
-	return fmt.Sprintf("Accept a %s that ends `%s`: %s succeeds and the status says `%s`. Defaults to `false`, where a failed %s fails %s%s.",
-		d.noun, d.failed, whatFails, d.failed, d.noun, whatFails, kept)
+	return fmt.Sprintf("Accept %s %s that ends `%s`: %s succeeds, with a warning that names it, and the status says `%s`. "+
+		"Defaults to `false`, where a failed %s fails %s%s.", article(d.noun), d.noun, d.failed, whatFails, d.failed, d.noun, whatFails, kept)
 }
 
 func (d waitDocs) pollInterval() string {
@@ -90,6 +90,8 @@ func resourceWaitAttributes(ctx context.Context, d waitDocs, update string) (map
 	}, diags
 }
 
+func (w waitArgs) waiting() waitArgs { return w }
+
 // waits reports whether the resource waits for completion.
 func (w waitArgs) waits() bool { return waitsFor(w.WaitForCompletion) }
 
@@ -116,7 +118,7 @@ func (w waitArgs) settings(ctx context.Context, update bool, def time.Duration) 
 // action's model embeds them (an action of an unscoped kind, the wait
 // arguments alone).
 type actionWait struct {
-	ProjectID types.String `tfsdk:"project_id"`
+	projectArg
 	actionWaitArgs
 }
 
@@ -126,6 +128,8 @@ type actionWaitArgs struct {
 	PollInterval      customtypes.Duration `tfsdk:"poll_interval"`
 	Timeout           customtypes.Duration `tfsdk:"timeout"`
 }
+
+func (w actionWaitArgs) waiting() actionWaitArgs { return w }
 
 // actionTimeout names the setting that bounds an action's wait.
 const actionTimeout = "the action's timeout"

@@ -1,8 +1,9 @@
 // Command providers-schema prints the provider's schemas in the format of
 // `terraform providers schema -json`, read from the provider itself. make docs
-// gives it to tfplugindocs, so the docs cover resource identity, the list
-// resource, the actions and the functions even where the installed
-// terraform is older than those features and would not report them.
+// gives it to tfplugindocs, so the docs cover resource identity, ephemeral
+// resources, the list resource, the actions and the functions even where
+// the installed terraform is older than those features and would not
+// report them.
 package main
 
 import (
@@ -30,18 +31,22 @@ func main() {
 	check(err)
 
 	out := &tfjson.ProviderSchema{
-		ConfigSchema:            convertSchema(schemas.Provider),
-		ResourceSchemas:         map[string]*tfjson.Schema{},
-		DataSourceSchemas:       map[string]*tfjson.Schema{},
-		ListResourceSchemas:     map[string]*tfjson.Schema{},
-		ActionSchemas:           map[string]*tfjson.ActionSchema{},
-		ResourceIdentitySchemas: map[string]*tfjson.IdentitySchema{},
+		ConfigSchema:             convertSchema(schemas.Provider),
+		ResourceSchemas:          map[string]*tfjson.Schema{},
+		DataSourceSchemas:        map[string]*tfjson.Schema{},
+		ListResourceSchemas:      map[string]*tfjson.Schema{},
+		ActionSchemas:            map[string]*tfjson.ActionSchema{},
+		EphemeralResourceSchemas: map[string]*tfjson.Schema{},
+		ResourceIdentitySchemas:  map[string]*tfjson.IdentitySchema{},
 	}
 	for name, s := range schemas.ResourceSchemas {
 		out.ResourceSchemas[name] = convertSchema(s)
 	}
 	for name, s := range schemas.DataSourceSchemas {
 		out.DataSourceSchemas[name] = convertSchema(s)
+	}
+	for name, s := range schemas.EphemeralResourceSchemas {
+		out.EphemeralResourceSchemas[name] = convertSchema(s)
 	}
 	for name, s := range schemas.ListResourceSchemas {
 		out.ListResourceSchemas[name] = convertSchema(s)

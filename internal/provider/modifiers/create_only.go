@@ -38,6 +38,7 @@ var (
 	_ planmodifier.String = CreateOnly{}
 	_ planmodifier.Bool   = CreateOnly{}
 	_ planmodifier.List   = CreateOnly{}
+	_ planmodifier.Int64  = CreateOnly{}
 )
 
 // Description says what the modifier does, for docs.
@@ -110,4 +111,10 @@ func (m CreateOnly) PlanModifyBool(_ context.Context, req planmodifier.BoolReque
 func (m CreateOnly) PlanModifyList(ctx context.Context, req planmodifier.ListRequest, resp *planmodifier.ListResponse) {
 	resp.PlanValue, resp.RequiresReplace = planned(m, req.Path, req.State, req.Plan.Raw.IsNull(), req.ConfigValue, req.StateValue,
 		resp.PlanValue, types.ListNull(req.PlanValue.ElementType(ctx)), &resp.Diagnostics)
+}
+
+// PlanModifyInt64 plans a number argument sent once.
+func (m CreateOnly) PlanModifyInt64(_ context.Context, req planmodifier.Int64Request, resp *planmodifier.Int64Response) {
+	resp.PlanValue, resp.RequiresReplace = planned(m, req.Path, req.State, req.Plan.Raw.IsNull(), req.ConfigValue, req.StateValue,
+		resp.PlanValue, types.Int64Null(), &resp.Diagnostics)
 }

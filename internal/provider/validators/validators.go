@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -180,17 +181,33 @@ var hostname = regexp.MustCompile(`^([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?
 // Hostname requires a bare host name such as docs.example.com: no scheme,
 // no port, no path, no trailing slash or dot.
 func Hostname() validator.String {
-	return check{description: "must be a host name such as docs.example.com", test: func(v string) string {
-		switch {
-		case strings.Contains(v, "://"):
-			return ": give the host name alone, without a scheme such as https://"
-		case strings.Contains(v, "/"):
-			return ": give the host name alone, without a path or a trailing '/'"
-		case strings.Contains(v, ":"):
-			return ": give the host name alone, without a port"
-		case len(v) > 253 || !hostname.MatchString(v):
-			return ": it must be a host name with a dot, such as docs.example.com or acme.mintlify.app"
-		}
-		return ""
-	}}
+	return check{description: "must be a host name such as docs.example.com", test: hostnameProblem}
+}
+
+// hostnameProblem says what keeps v from being a bare host name, naming the
+// first thing wrong ("" when nothing is).
+func hostnameProblem(v string) string {
+	switch {
+	case strings.Contains(v, "://"):
+		return ": give the host name alone, without a scheme such as https://"
+	case strings.Contains(v, "/"):
+		return ": give the host name alone, without a path or a trailing '/'"
+	case strings.Contains(v, ":"):
+		return ": give the host name alone, without a port"
+	case strings.IndexFunc(v, unicode.IsSpace) >= 0:
+		return ": a host name has no spaces"
+	case strings.Contains(v, "_"):
+		return ": a host name has no '_' (use '-')"
+	case strings.HasSuffix(v, "."):
+		return ": give the host name without a trailing '.'"
+	case strings.IndexFunc(v, func(r rune) bool { return r > unicode.MaxASCII }) >= 0:
+		return ": it has characters outside ASCII: give an internationalized name in its punycode form (xn--...), " +
+			"as DNS holds it"
+	case strings.Contains(v, ".."), strings.HasPrefix(v, "."):
+		return ": it has an empty label (two dots together, or a leading '.')"
+	case len(v) > 253 || !hostname.MatchString(v):
+		return ": it must be a host name with a dot, such as docs.example.com or acme.mintlify.app, of letters, digits " +
+			"and '-' between the dots, no label starting or ending with '-'"
+	}
+	return ""
 }
