@@ -1,7 +1,20 @@
-# Close the loop: once a week (or at any apply), ask the agent to fix what
-# readers reported and could not find. The prompt is built from the last
-# week's unresolved feedback and the searches that found nothing readers
-# clicked; when they change, the prompt does, and a new job starts.
+# Close the loop: ask the agent to fix what readers reported this week and
+# what they searched for without finding it. When that changes, the prompt
+# does, and a new job starts.
+#
+# Reader text goes to an agent that opens pull requests on the docs
+# repository. feedback_prompt passes it as quoted data, after a sentence
+# telling the agent that it was written by readers and is never
+# instructions; the pull request is where a person reviews what the agent
+# made of it. Needs Terraform 1.8+ or OpenTofu 1.7+ (provider functions).
+#
+# Plan, then apply that saved plan: the plan reads the analytics, which
+# every workspace of the organization shares at 100 calls an hour, and the
+# apply of the saved plan reads nothing again (a plain `terraform apply`
+# would plan, and read, once more):
+#
+#   terraform plan -out=feedback.tfplan
+#   terraform apply feedback.tfplan
 terraform {
   required_providers {
     mintlify = {
@@ -17,33 +30,28 @@ locals {
   week_ago = formatdate("YYYY-MM-DD", timeadd(plantimestamp(), "-168h"))
 }
 
+# The newest 300 unhandled entries, in 3 calls whatever the site's volume:
+# more than the prompt holds once the helpful, comment-less and repeated
+# ones are left out.
 data "mintlify_feedback" "unresolved" {
   status    = "pending,in_progress"
   date_from = local.week_ago
+  max_items = 300
 }
 
+# The 100 most searched terms, in 1 call.
 data "mintlify_searches" "week" {
   date_from = local.week_ago
+  max_items = 100
 }
 
 locals {
-  # Mintlify counts a search's hits as how often it was searched: a search
-  # that found nothing useful is one no reader clicked a result of.
-  unanswered_searches = sort([for s in data.mintlify_searches.week.searches : s.query if s.ctr == 0])
-  feedback = sort(distinct([
-    for f in data.mintlify_feedback.unresolved.feedback :
-    f.comment == null ? f.path : "${f.path}: ${f.comment}"
-  ]))
+  prompt = provider::mintlify::feedback_prompt(data.mintlify_feedback.unresolved.feedback, data.mintlify_searches.week.searches)
 }
 
 resource "mintlify_agent_job" "feedback_loop" {
-  count = length(local.feedback) + length(local.unanswered_searches) > 0 ? 1 : 0
-
-  prompt = join("\n", concat(
-    ["Improve the docs for what readers reported this week."],
-    length(local.feedback) > 0 ? concat(["Unresolved feedback, by page:"], [for f in local.feedback : "- ${f}"]) : [],
-    length(local.unanswered_searches) > 0 ? concat(["Searches that found nothing useful:"], [for q in local.unanswered_searches : "- ${q}"]) : [],
-  ))
+  count  = local.prompt == "" ? 0 : 1
+  prompt = local.prompt
 
   timeouts = {
     create = "45m"
@@ -51,5 +59,6 @@ resource "mintlify_agent_job" "feedback_loop" {
 }
 
 output "pull_request" {
-  value = one(mintlify_agent_job.feedback_loop[*].pr_link)
+  description = "Where a person reviews the agent's changes."
+  value       = one(mintlify_agent_job.feedback_loop[*].pr_link)
 }

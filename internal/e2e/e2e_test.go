@@ -15,6 +15,7 @@ import (
 
 	"github.com/hashicorp/go-version"
 
+	"github.com/mintlify/terraform-provider-mintlify/internal/e2e/githubschema"
 	"github.com/mintlify/terraform-provider-mintlify/internal/e2e/helmschema"
 	"github.com/mintlify/terraform-provider-mintlify/internal/emulator"
 	"github.com/mintlify/terraform-provider-mintlify/internal/mintlify"
@@ -67,6 +68,11 @@ func setup(t *testing.T) *acctest.Workspace {
 			// examples/static-export-helm validates against helmschema.
 			buildErr = acctest.BuildPluginVersion(context.Background(), root, builtMirror, "./internal/e2e/cmd/helm-schema-provider",
 				helmschema.Source, helmschema.Version)
+		}
+		if buildErr == nil {
+			// examples/functions/parse_pr_link validates against githubschema.
+			buildErr = acctest.BuildPluginVersion(context.Background(), root, builtMirror, "./internal/e2e/cmd/github-schema-provider",
+				githubschema.Source, githubschema.Version)
 		}
 	})
 	if buildErr != nil {
@@ -216,10 +222,11 @@ func testInterruptKeepsID(t *testing.T, config string, started func(*emulator.Se
 	}
 }
 
-// exampleNeeds says which clients run an example file: most need only
-// Terraform 1.5, a few need newer features, and some Terraform alone has.
-// It returns why a client cannot run the file, or "".
+// exampleNeeds says which clients run an example file, by its name and
+// text: most need only Terraform 1.5, a few need newer features, and some
+// Terraform alone has. It returns why a client cannot run the file, or "".
 func exampleNeeds(name, text string, c *acctest.Client) string {
+	// The newest feature first: it needs the newest client.
 	switch {
 	case name == "import-by-identity.tf":
 		return needs(c, "import by identity", "1.12.0", "1.12.0")
@@ -231,6 +238,8 @@ func exampleNeeds(name, text string, c *acctest.Client) string {
 		return needs(c, "write-only arguments", "1.11.0", "1.11.0")
 	case strings.Contains(text, "ephemeral \""):
 		return needs(c, "ephemeral resources", "1.10.0", "1.11.0")
+	case strings.Contains(text, "provider::"):
+		return needs(c, "provider functions", "1.8.0", "1.7.0")
 	}
 	return ""
 }
@@ -355,15 +364,15 @@ func TestQueryGeneratesConfigThatPlansClean(t *testing.T) {
 	}
 }
 
-// TestDocsPipeline applies README's "A docs pipeline" configuration, which
-// examples/pipeline holds, against the emulator, and plans again: empty.
-func TestDocsPipeline(t *testing.T) {
-	ws := setup(t)
+// useREADMEExample writes examples/<dir>/main.tf into the workspace, after
+// checking that README shows it as it is.
+func useREADMEExample(t *testing.T, ws *acctest.Workspace, dir string) {
+	t.Helper()
 	root, err := acctest.ModuleRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
-	example, err := os.ReadFile(filepath.Join(root, "examples", "pipeline", "main.tf"))
+	example, err := os.ReadFile(filepath.Join(root, "examples", dir, "main.tf"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -372,11 +381,18 @@ func TestDocsPipeline(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !strings.Contains(string(readme), string(example)) {
-		t.Fatal("README's docs pipeline is not examples/pipeline/main.tf: keep them the same")
+		t.Fatalf("README does not show examples/%s/main.tf as it is: keep them the same", dir)
 	}
 	if err := os.WriteFile(filepath.Join(ws.Dir, "main.tf"), example, 0o600); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestDocsPipeline applies README's "A docs pipeline" configuration, which
+// examples/pipeline holds, against the emulator, and plans again: empty.
+func TestDocsPipeline(t *testing.T) {
+	ws := setup(t)
+	useREADMEExample(t, ws, "pipeline")
 	emu := emulator.Start(t, emulator.Options{JobDuration: time.Second, DeploymentQueued: 300 * time.Millisecond, DeploymentInProgress: 700 * time.Millisecond})
 	env := []string{"MINTLIFY_API_KEY=" + emu.APIKey(), "MINTLIFY_PROJECT_ID=" + emu.ProjectID(), "MINTLIFY_BASE_URL=" + emu.URL()}
 	ctx := context.Background()

@@ -4,7 +4,7 @@
 // API's agent job endpoints, the external API's deployments, previews and
 // automations under /v1, static export, and analytics (which tests seed:
 // AddFeedback, AddConversations, AddSearches, AddPageViews,
-// GenerateAnalytics). Bearer auth, JSON errors as
+// GenerateAnalytics, and LoadSeed from JSON). Bearer auth, JSON errors as
 // {"error": "..."}. Jobs stay "active" for a set time and then end
 // "completed" with a pull-request link, or "failed". Deployments are
 // "queued", then "in_progress", then end "success" or "failure". Static

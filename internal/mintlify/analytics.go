@@ -26,15 +26,61 @@ const (
 // The largest pages the analytics endpoints serve: listings ask for them,
 // to take the fewest calls from the shared analytics limit.
 const (
-	maxFeedbackPage     = 100
-	maxConversationPage = 1000
-	maxSearchPage       = 100
-	maxTrafficPage      = 250
+	MaxFeedbackPage     = 100
+	MaxConversationPage = 1000
+	MaxSearchPage       = 100
+	MaxTrafficPage      = 250
 )
 
 // maxAnalyticsPages bounds a listing, so that an answer that never ends is
 // an error and not a loop.
 const maxAnalyticsPages = 1000
+
+// ListOptions bound a paged listing.
+type ListOptions struct {
+	// MaxItems > 0 reads at most that many items, the first the API lists,
+	// in the fewest calls: pages of MaxItems, or of the largest the
+	// endpoint serves when that is fewer, and no call once MaxItems are
+	// read. 0 reads every item.
+	MaxItems int
+}
+
+// pageSize is the page to ask for, when the largest the endpoint serves is
+// largest.
+func (o ListOptions) pageSize(largest int) int {
+	if o.MaxItems > 0 {
+		return min(o.MaxItems, largest)
+	}
+	return largest
+}
+
+// enough says whether n items are all the listing wants.
+func (o ListOptions) enough(n int) bool { return o.MaxItems > 0 && n >= o.MaxItems }
+
+// capped is items cut to MaxItems.
+func capped[T any](items []T, o ListOptions) []T {
+	if o.enough(len(items)) {
+		return items[:o.MaxItems]
+	}
+	return items
+}
+
+// ListingError is a paged listing that failed: Calls is how many calls it
+// sent, the failed one included, so a caller can say what the listing cost
+// before it was refused. Err is the failure, such as a RateLimitedError.
+type ListingError struct {
+	Calls int
+	Err   error
+}
+
+func (e *ListingError) Error() string {
+	if e.Calls <= 1 {
+		return e.Err.Error()
+	}
+	return fmt.Sprintf("%v (call %d of the listing)", e.Err, e.Calls)
+}
+
+func (e *ListingError) Unwrap() error { return e.Err }
 
 // DateRange bounds analytics: DateFrom inclusive, DateTo exclusive. Each is
 // empty (open), a date (YYYY-MM-DD) or an ISO 8601 time, sent as it is.
@@ -203,10 +249,10 @@ func analyticsGet[T any](ctx context.Context, c *Client, path []string, q url.Va
 	return &out, nil
 }
 
-// ListFeedback reads every feedback entry the filter selects, newest
-// first, following the cursor to the last page.
-func (c *Client) ListFeedback(ctx context.Context, projectID string, f FeedbackFilter) ([]Feedback, error) {
-	items, _, err := followCursor[Feedback, feedbackPage](ctx, c, analyticsPath(projectID, "feedback"), f.query(), maxFeedbackPage)
+// ListFeedback reads the feedback entries the filter selects, newest
+// first, following the cursor to the last page or to o.MaxItems.
+func (c *Client) ListFeedback(ctx context.Context, projectID string, f FeedbackFilter, o ListOptions) ([]Feedback, error) {
+	items, _, err := followCursor[Feedback, feedbackPage](ctx, c, analyticsPath(projectID, "feedback"), f.query(), MaxFeedbackPage, o)
 	return items, err
 }
 
@@ -214,14 +260,14 @@ func (c *Client) ListFeedback(ctx context.Context, projectID string, f FeedbackF
 // API returns in one answer.
 func (c *Client) FeedbackByPage(ctx context.Context, projectID string, f FeedbackFilter) (*FeedbackByPage, error) {
 	q := f.query()
-	q.Set("limit", strconv.Itoa(maxFeedbackPage))
+	q.Set("limit", strconv.Itoa(MaxFeedbackPage))
 	return analyticsGet[FeedbackByPage](ctx, c, analyticsPath(projectID, "feedback", "by-page"), q)
 }
 
-// ListConversations reads every assistant conversation of the range,
-// newest first.
-func (c *Client) ListConversations(ctx context.Context, projectID string, r DateRange) ([]Conversation, error) {
-	items, _, err := followCursor[Conversation, conversationPage](ctx, c, analyticsPath(projectID, "assistant"), r.query(), maxConversationPage)
+// ListConversations reads the assistant conversations of the range, newest
+// first, every one or o.MaxItems.
+func (c *Client) ListConversations(ctx context.Context, projectID string, r DateRange, o ListOptions) ([]Conversation, error) {
+	items, _, err := followCursor[Conversation, conversationPage](ctx, c, analyticsPath(projectID, "assistant"), r.query(), MaxConversationPage, o)
 	if err != nil {
 		return nil, err
 	}
@@ -244,46 +290,51 @@ func (c *Client) CallerStats(ctx context.Context, projectID string, r DateRange)
 	return analyticsGet[CallerStats](ctx, c, analyticsPath(projectID, "assistant", "caller-stats"), r.query())
 }
 
-// ListSearches reads every search term of the range, most searched first.
-func (c *Client) ListSearches(ctx context.Context, projectID string, r DateRange) (*Searches, error) {
-	terms, last, err := followCursor[SearchTerm, searchPage](ctx, c, analyticsPath(projectID, "searches"), r.query(), maxSearchPage)
+// ListSearches reads the search terms of the range, most searched first,
+// every one or o.MaxItems; TotalSearches counts every search of the range.
+func (c *Client) ListSearches(ctx context.Context, projectID string, r DateRange, o ListOptions) (*Searches, error) {
+	terms, last, err := followCursor[SearchTerm, searchPage](ctx, c, analyticsPath(projectID, "searches"), r.query(), MaxSearchPage, o)
 	if err != nil {
 		return nil, err
 	}
 	return &Searches{Terms: terms, TotalSearches: last.TotalSearches}, nil
 }
 
-// ListViews reads the range's page views, site-wide and for every page.
-func (c *Client) ListViews(ctx context.Context, projectID string, r DateRange) (*TrafficReport, error) {
-	return c.listTraffic(ctx, projectID, "views", r)
+// ListViews reads the range's page views, site-wide and for every page in
+// the order the API lists them (or the first o.MaxItems pages).
+func (c *Client) ListViews(ctx context.Context, projectID string, r DateRange, o ListOptions) (*TrafficReport, error) {
+	return c.listTraffic(ctx, projectID, "views", r, o)
 }
 
 // ListVisitors reads the range's distinct visitors, site-wide and for every
-// page.
-func (c *Client) ListVisitors(ctx context.Context, projectID string, r DateRange) (*TrafficReport, error) {
-	return c.listTraffic(ctx, projectID, "visitors", r)
+// page in the order the API lists them (or the first o.MaxItems pages).
+func (c *Client) ListVisitors(ctx context.Context, projectID string, r DateRange, o ListOptions) (*TrafficReport, error) {
+	return c.listTraffic(ctx, projectID, "visitors", r, o)
 }
 
 // listTraffic follows the offset paging of views or visitors (endpoint)
-// while the API says there is more.
-func (c *Client) listTraffic(ctx context.Context, projectID, endpoint string, r DateRange) (*TrafficReport, error) {
+// while the API says there is more, and o wants more.
+func (c *Client) listTraffic(ctx context.Context, projectID, endpoint string, r DateRange, o ListOptions) (*TrafficReport, error) {
 	var report TrafficReport
 	q := r.query()
-	q.Set("limit", strconv.Itoa(maxTrafficPage))
+	size := o.pageSize(MaxTrafficPage)
+	q.Set("limit", strconv.Itoa(size))
 	for page := range maxAnalyticsPages {
-		q.Set("offset", strconv.Itoa(page*maxTrafficPage))
+		q.Set("offset", strconv.Itoa(page*size))
 		out, err := analyticsGet[trafficPage](ctx, c, analyticsPath(projectID, endpoint), q)
 		if err != nil {
-			return nil, err
+			return nil, &ListingError{Calls: page + 1, Err: err}
 		}
 		// Site-wide, the same on every page.
 		report.Totals = out.Totals
 		report.Pages = append(append(report.Pages, out.Views...), out.Visitors...)
-		if !out.HasMore {
+		if !out.HasMore || o.enough(len(report.Pages)) {
+			report.Pages = capped(report.Pages, o)
 			return &report, nil
 		}
 	}
-	return nil, fmt.Errorf("listing the %s of project %s: more than %d pages", endpoint, projectID, maxAnalyticsPages)
+	return nil, &ListingError{Calls: maxAnalyticsPages,
+		Err: fmt.Errorf("listing the %s of project %s: more than %d pages", endpoint, projectID, maxAnalyticsPages)}
 }
 
 // trafficPage is a page of views or of visitors.
@@ -329,33 +380,34 @@ func (p *searchPage) page() ([]SearchTerm, *string, bool) {
 	return p.Searches, p.NextCursor, p.NextCursor != nil
 }
 
-// followCursor reads every page of a cursor-paged analytics listing, pages
-// of size (the largest the endpoint serves), until the answer says there is
-// no more, and returns the items and the last page.
+// followCursor reads the pages of a cursor-paged analytics listing, whose
+// largest page is largest, until the answer says there is no more or o
+// has enough, and returns the items and the last page.
 func followCursor[T any, P any, PP interface {
 	*P
 	cursorPage[T]
-}](ctx context.Context, c *Client, path []string, q url.Values, size int) ([]T, *P, error) {
-	q.Set("limit", strconv.Itoa(size))
+}](ctx context.Context, c *Client, path []string, q url.Values, largest int, o ListOptions) ([]T, *P, error) {
+	q.Set("limit", strconv.Itoa(o.pageSize(largest)))
 	var all []T
-	for range maxAnalyticsPages {
+	for calls := 1; calls <= maxAnalyticsPages; calls++ {
 		out, err := analyticsGet[P](ctx, c, path, q)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, &ListingError{Calls: calls, Err: err}
 		}
 		items, next, more := PP(out).page()
 		all = append(all, items...)
 		switch {
-		case !more:
-			return all, out, nil
+		case !more || o.enough(len(all)):
+			return capped(all, o), out, nil
 		case next == nil || *next == "":
-			return nil, nil, pagingError(path, "says there is more but gives no nextCursor")
+			return nil, nil, &ListingError{Calls: calls, Err: pagingError(path, "says there is more but gives no nextCursor")}
 		case *next == q.Get("cursor"):
-			return nil, nil, pagingError(path, "gives the cursor it was asked for as its nextCursor")
+			return nil, nil, &ListingError{Calls: calls, Err: pagingError(path, "gives the cursor it was asked for as its nextCursor")}
 		}
 		q.Set("cursor", *next)
 	}
-	return nil, nil, fmt.Errorf("listing /%s: more than %d pages", strings.Join(path, "/"), maxAnalyticsPages)
+	return nil, nil, &ListingError{Calls: maxAnalyticsPages,
+		Err: fmt.Errorf("listing /%s: more than %d pages", strings.Join(path, "/"), maxAnalyticsPages)}
 }
 
 // pagingError is a page whose cursor fields contradict each other or lead

@@ -183,8 +183,16 @@ func rateLimitText(ctx context.Context, e *mintlify.RateLimitedError, s situatio
 		return fmt.Sprintf("%s Try again %s, or raise %s: the provider waits out this limit whenever Mintlify's Retry-After "+
 			"fits in the time left.", detail, when, s.timeout)
 	case mintlify.AnalyticsLimit:
-		return fmt.Sprintf("%s Try again %s. Every analytics data source counts against this limit, at every plan and refresh: "+
-			"fewer of them, or planning less often, stays under it.", detail, when)
+		spent := "Mintlify refused this read's first call: the hour's budget was spent before it."
+		if s.calls > 1 {
+			spent = fmt.Sprintf("This read had made %d calls when Mintlify refused the next.", s.calls-1)
+		}
+		return fmt.Sprintf("%s %s That hourly budget is the whole organization's: every analytics data source of every "+
+			"project and workspace spends it, at every plan, apply and refresh, and a read that needs more calls than the "+
+			"budget holds fails every hour. Set max_items on the analytics listings (mintlify_feedback, mintlify_searches, "+
+			"mintlify_assistant_conversations, mintlify_page_views, mintlify_visitors) so that each read takes a few calls, "+
+			"and apply a saved plan (plan -out) so that the apply reads nothing again. Mintlify accepts analytics calls again %s.",
+			detail, spent, when)
 	}
 	return fmt.Sprintf("%s Try again %s.", detail, when)
 }

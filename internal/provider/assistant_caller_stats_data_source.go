@@ -20,7 +20,7 @@ func NewAssistantCallerStatsDataSource() datasource.DataSource {
 			integer("other", "Questions asked elsewhere (integrations, SDKs).", func(s *mintlify.CallerStats) int64 { return count(s.Other) }),
 			integer("total", "All questions.", func(s *mintlify.CallerStats) int64 { return count(s.Total) }),
 		},
-		read: func(ctx context.Context, c *mintlify.Client, project string, args map[string]string) (*mintlify.CallerStats, error) {
+		read: func(ctx context.Context, c *mintlify.Client, project string, args analyticsArgs) (*mintlify.CallerStats, error) {
 			return c.CallerStats(ctx, project, dates(args))
 		},
 	})

@@ -15,10 +15,11 @@ func NewAssistantConversationsDataSource() datasource.DataSource {
 		name: "assistant_conversations",
 		doc: "Lists what readers asked the docs' AI assistant, newest first, with its answer, the pages it cited, and " +
 			"whether it resolved the question (`resolution_status`: `answered` or `unanswered`).",
+		paged: &paging{items: "conversations", order: "the API lists them newest first, so these are the newest", page: mintlify.MaxConversationPage},
 		fields: fields[[]mintlify.Conversation]{listOf("conversations", "The conversations, newest first.", conversationFields,
 			func(c []mintlify.Conversation) []mintlify.Conversation { return c })},
-		read: func(ctx context.Context, c *mintlify.Client, project string, args map[string]string) ([]mintlify.Conversation, error) {
-			return c.ListConversations(ctx, project, dates(args))
+		read: func(ctx context.Context, c *mintlify.Client, project string, args analyticsArgs) ([]mintlify.Conversation, error) {
+			return c.ListConversations(ctx, project, dates(args), args.list)
 		},
 	})
 }

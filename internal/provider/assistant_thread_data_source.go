@@ -32,8 +32,8 @@ func NewAssistantThreadDataSource() datasource.DataSource {
 				text("created_at", "When, as the API wrote it.", func(m mintlify.ThreadMessage) string { return m.CreatedAt }),
 			}, func(t *mintlify.Thread) []mintlify.ThreadMessage { return t.Messages }),
 		},
-		read: func(ctx context.Context, c *mintlify.Client, project string, args map[string]string) (*mintlify.Thread, error) {
-			return c.GetThread(ctx, project, args["id"])
+		read: func(ctx context.Context, c *mintlify.Client, project string, args analyticsArgs) (*mintlify.Thread, error) {
+			return c.GetThread(ctx, project, args.strings["id"])
 		},
 	})
 }

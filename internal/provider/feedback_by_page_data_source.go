@@ -22,7 +22,7 @@ func NewFeedbackByPageDataSource() datasource.DataSource {
 			flag("has_more", "Whether more pages have feedback than the API returned.",
 				func(f *mintlify.FeedbackByPage) *bool { return &f.HasMore }),
 		},
-		read: func(ctx context.Context, c *mintlify.Client, project string, args map[string]string) (*mintlify.FeedbackByPage, error) {
+		read: func(ctx context.Context, c *mintlify.Client, project string, args analyticsArgs) (*mintlify.FeedbackByPage, error) {
 			return c.FeedbackByPage(ctx, project, feedbackFilter(args))
 		},
 	})

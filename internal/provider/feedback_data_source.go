@@ -21,10 +21,11 @@ func NewFeedbackDataSource() datasource.DataSource {
 			"snippets, each with the status the team gave it. Filter by `source` and `status`, for example the feedback " +
 			"still `pending`, to build an agent job's prompt from it.",
 		filters: feedbackFilters,
+		paged:   &paging{items: "entries", order: "the API lists them newest first, so these are the newest", page: mintlify.MaxFeedbackPage},
 		fields: fields[[]mintlify.Feedback]{listOf("feedback", "The feedback entries, newest first.", feedbackFields,
 			func(f []mintlify.Feedback) []mintlify.Feedback { return f })},
-		read: func(ctx context.Context, c *mintlify.Client, project string, args map[string]string) ([]mintlify.Feedback, error) {
-			return c.ListFeedback(ctx, project, feedbackFilter(args))
+		read: func(ctx context.Context, c *mintlify.Client, project string, args analyticsArgs) ([]mintlify.Feedback, error) {
+			return c.ListFeedback(ctx, project, feedbackFilter(args), args.list)
 		},
 	})
 }
@@ -48,9 +49,9 @@ var feedbackFilters = map[string]schema.Attribute{
 }
 
 // feedbackFilter is the filter the arguments configure.
-func feedbackFilter(args map[string]string) mintlify.FeedbackFilter {
-	f := mintlify.FeedbackFilter{DateFrom: args["date_from"], DateTo: args["date_to"], Source: args["source"]}
-	for _, s := range strings.Split(args["status"], ",") {
+func feedbackFilter(args analyticsArgs) mintlify.FeedbackFilter {
+	f := mintlify.FeedbackFilter{DateFrom: args.strings["date_from"], DateTo: args.strings["date_to"], Source: args.strings["source"]}
+	for _, s := range strings.Split(args.strings["status"], ",") {
 		if s = strings.TrimSpace(s); s != "" {
 			f.Status = append(f.Status, s)
 		}

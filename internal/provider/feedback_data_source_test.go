@@ -78,17 +78,100 @@ func TestAccFeedbackDataSource_badInputs(t *testing.T) {
 	})
 }
 
-// TestAccAnalytics_limitExplained hits the analytics limit: the message
-// names it, says that every analytics data source counts, and when to try
-// again, and the plan does not wait an hour.
+// TestAccAnalytics_maxItems caps every paged analytics data source: each
+// keeps the first items the API lists (the newest feedback, the most
+// searched terms), and each read takes the fewest calls, with no call once
+// it has them.
+func TestAccAnalytics_maxItems(t *testing.T) {
+	env := analyticsEnv(t, emulator.Options{AnalyticsLimit: -1})
+	env.emu.GenerateAnalytics("", emulator.AnalyticsVolume{Feedback: 20_000, Conversations: 1500, Searches: 150 * 150, PageViews: 300 * 300})
+	newest := env.emu.AddFeedback(emulator.Feedback{Path: "/quickstart", Comment: "The newest entry"})[0]
+	const config = `data "mintlify_feedback" "x" {
+  max_items = 250
+}
+data "mintlify_searches" "x" {
+  max_items = 30
+}
+data "mintlify_assistant_conversations" "x" {
+  max_items = 1001
+}
+data "mintlify_page_views" "x" {
+  max_items = 250
+}
+data "mintlify_visitors" "x" {
+  max_items = 1
+}
+`
+	size := func(source, list string, n int) statecheck.StateCheck {
+		return statecheck.ExpectKnownValue("data."+source+".x", tfjsonpath.New(list), knownvalue.ListSizeExact(n))
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: env.config(config),
+			ConfigStateChecks: []statecheck.StateCheck{
+				size("mintlify_feedback", "feedback", 250), size("mintlify_searches", "searches", 30),
+				size("mintlify_assistant_conversations", "conversations", 1001), size("mintlify_page_views", "pages", 250),
+				size("mintlify_visitors", "pages", 1),
+				statecheck.ExpectKnownValue("data.mintlify_feedback.x", tfjsonpath.New("feedback").AtSliceIndex(0).AtMapKey("id"),
+					knownvalue.StringExact(newest.ID)),
+				statecheck.ExpectKnownValue("data.mintlify_searches.x", tfjsonpath.New("searches").AtSliceIndex(0).AtMapKey("query"),
+					knownvalue.StringExact("term 149")),
+				statecheck.ExpectKnownValue("data.mintlify_searches.x", tfjsonpath.New("total_searches"), knownvalue.Int64Exact(150*150)),
+				statecheck.ExpectKnownValue("data.mintlify_page_views.x", tfjsonpath.New("totals").AtMapKey("total"), knownvalue.Int64Exact(300*300)),
+			},
+		}},
+	})
+	// Each read takes its calls, every one of the same page size: the
+	// reads are the calls without a cursor or an offset.
+	for _, tc := range []struct {
+		endpoint, limit string
+		calls           int
+	}{{"feedback", "100", 3}, {"searches", "30", 1}, {"assistant", "1000", 2}, {"views", "250", 1}, {"visitors", "1", 1}} {
+		calls := analyticsCalls(t, env, tc.endpoint)
+		reads := 0
+		for _, q := range calls {
+			if q.Get("cursor") == "" && (q.Get("offset") == "" || q.Get("offset") == "0") {
+				reads++
+			}
+		}
+		if reads == 0 || len(calls) != reads*tc.calls {
+			t.Errorf("%s: %d calls for %d reads, want %d each", tc.endpoint, len(calls), reads, tc.calls)
+		}
+		everyCallHas(t, calls, "limit", tc.limit)
+	}
+}
+
+func TestAccAnalytics_maxItemsAtLeastOne(t *testing.T) {
+	env := newAccEnv(t, emulator.Options{})
+	env.expectNoRequests(t)
+	cases := map[string]badConfig{}
+	for _, source := range []string{"feedback", "searches", "assistant_conversations", "page_views", "visitors"} {
+		cases[source] = badConfig{env.config("data \"mintlify_" + source + "\" \"x\" {\n  max_items = 0\n}\n"),
+			errorLike("max_items", "must be at least 1, got: 0")}
+	}
+	testBadConfigs(t, cases)
+}
+
+// TestAccAnalytics_limitExplained hits the analytics limit part way
+// through a listing: the message says how many calls the read made, that
+// the hourly budget is the whole organization's, to set max_items and to
+// save the plan, and when Mintlify takes analytics calls again; never only
+// to try again. The plan does not wait an hour.
 func TestAccAnalytics_limitExplained(t *testing.T) {
-	env := analyticsEnv(t, emulator.Options{AnalyticsLimit: 1})
+	env := analyticsEnv(t, emulator.Options{AnalyticsLimit: 5})
+	env.emu.GenerateAnalytics("", emulator.AnalyticsVolume{Feedback: 1000})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: env.config("data \"mintlify_searches\" \"a\" {}\ndata \"mintlify_page_views\" \"b\" {\n  depends_on = [data.mintlify_searches.a]\n}\n"),
-			ExpectError: errorLike("Could not read the Mintlify analytics (page_views)", "rate limit of 100 analytics requests per hour",
-				"HTTP 429", "Try again in", "Every analytics data source counts against this limit"),
+			Config: env.config("data \"mintlify_feedback\" \"all\" {}\n"),
+			ExpectError: errorLike("Could not read the Mintlify analytics (feedback)", "rate limit of 100 analytics requests per hour",
+				"HTTP 429", "This read had made 5 calls when Mintlify refused the next", "hourly budget is the whole organization's",
+				"Set max_items", "plan -out", "Mintlify accepts analytics calls again in"),
+		}, {
+			Config: env.config("data \"mintlify_visitors\" \"all\" {\n  max_items = 10\n}\n"),
+			ExpectError: errorLike("Could not read the Mintlify analytics (visitors)", "Mintlify refused this read's first call",
+				"Set max_items"),
 		}},
 	})
 }

@@ -24,7 +24,7 @@ func NewVisitorsDataSource() datasource.DataSource {
 // trafficDataSource is a data source of page traffic: what counts (views,
 // visitors), and the call that reads it.
 func trafficDataSource(name, doc, what string,
-	read func(*mintlify.Client, context.Context, string, mintlify.DateRange) (*mintlify.TrafficReport, error)) datasource.DataSource {
+	read func(*mintlify.Client, context.Context, string, mintlify.DateRange, mintlify.ListOptions) (*mintlify.TrafficReport, error)) datasource.DataSource {
 	counts := fields[mintlify.Traffic]{
 		integer("human", "The "+what+" from humans.", func(t mintlify.Traffic) int64 { return count(t.Human) }),
 		integer("ai", "The "+what+" from AI bots.", func(t mintlify.Traffic) int64 { return count(t.AI) }),
@@ -35,12 +35,14 @@ func trafficDataSource(name, doc, what string,
 	return newAnalyticsDataSource(analyticsSource[*mintlify.TrafficReport]{
 		name: name,
 		doc:  doc,
+		paged: &paging{items: "pages", page: mintlify.MaxTrafficPage,
+			order: "the first the API lists, in its own order (its document states none); `totals` still count every page"},
 		fields: fields[*mintlify.TrafficReport]{
 			nested("totals", "The site-wide "+what+".", counts, func(r *mintlify.TrafficReport) mintlify.Traffic { return r.Totals }),
 			listOf("pages", "The "+what+" of every page.", pages, func(r *mintlify.TrafficReport) []mintlify.PageTraffic { return r.Pages }),
 		},
-		read: func(ctx context.Context, c *mintlify.Client, project string, args map[string]string) (*mintlify.TrafficReport, error) {
-			return read(c, ctx, project, dates(args))
+		read: func(ctx context.Context, c *mintlify.Client, project string, args analyticsArgs) (*mintlify.TrafficReport, error) {
+			return read(c, ctx, project, dates(args), args.list)
 		},
 	})
 }

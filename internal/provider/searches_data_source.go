@@ -15,13 +15,14 @@ func NewSearchesDataSource() datasource.DataSource {
 		doc: "Lists what readers searched the docs for, the most searched first, and how they fared: how often each term " +
 			"was searched (`hits`), how often a result was clicked (`ctr`), and which result most. A term whose `ctr` is 0 " +
 			"found nothing readers wanted.",
+		paged: &paging{items: "search terms", order: "the API lists them the most searched first, so these are the most searched", page: mintlify.MaxSearchPage},
 		fields: fields[*mintlify.Searches]{
 			listOf("searches", "The search terms, the most searched first.", searchFields,
 				func(s *mintlify.Searches) []mintlify.SearchTerm { return s.Terms }),
-			integer("total_searches", "How many searches the terms add up to.", func(s *mintlify.Searches) int64 { return int64(s.TotalSearches) }),
+			integer("total_searches", "How many searches were made in the date range, all terms together (also those `max_items` leaves out).", func(s *mintlify.Searches) int64 { return int64(s.TotalSearches) }),
 		},
-		read: func(ctx context.Context, c *mintlify.Client, project string, args map[string]string) (*mintlify.Searches, error) {
-			return c.ListSearches(ctx, project, dates(args))
+		read: func(ctx context.Context, c *mintlify.Client, project string, args analyticsArgs) (*mintlify.Searches, error) {
+			return c.ListSearches(ctx, project, dates(args), args.list)
 		},
 	})
 }

@@ -36,7 +36,8 @@ type frameworkServer interface {
 // the contexts of its requests; an InvokeAction whose context is canceled
 // stops sending events, so the final one, the error that says what the
 // action started, would never reach Terraform, which would then print
-// "Apply complete!".
+// "Apply complete!". It also reads the null function arguments OpenTofu
+// sends (CallFunction).
 type protocol6Server struct {
 	frameworkServer
 
@@ -59,6 +60,23 @@ func newProtocol6Server(p provider.Provider) *protocol6Server {
 		panic(fmt.Sprintf("the framework's server %T no longer serves list resources, actions or state stores", base))
 	}
 	return &protocol6Server{frameworkServer: fw, invoking: map[chan struct{}]struct{}{}}
+}
+
+// msgpackNil is a null value in MessagePack.
+var msgpackNil = []byte{0xc0}
+
+// CallFunction is the framework's, with the null arguments OpenTofu sends
+// made readable. OpenTofu sends a null function argument as an empty value
+// rather than an encoded null, which the framework cannot read; it goes on
+// as the null it stands for, so that feedback_prompt(null, ...) and
+// parse_pr_link(null) work on OpenTofu as on Terraform.
+func (s *protocol6Server) CallFunction(ctx context.Context, req *tfprotov6.CallFunctionRequest) (*tfprotov6.CallFunctionResponse, error) {
+	for i, arg := range req.Arguments {
+		if arg == nil || len(arg.MsgPack) == 0 && len(arg.JSON) == 0 {
+			req.Arguments[i] = &tfprotov6.DynamicValue{MsgPack: msgpackNil}
+		}
+	}
+	return s.frameworkServer.CallFunction(ctx, req)
 }
 
 // InvokeAction is the framework's, tracked until its last event is sent.

@@ -25,6 +25,8 @@ type situation struct {
 	// that says so ("timeouts.create").
 	limit   time.Duration
 	timeout string
+	// calls is how many calls a paged read sent, the failed one included.
+	calls int
 }
 
 // about is a situation of kind k in project (dropped for an unscoped kind),

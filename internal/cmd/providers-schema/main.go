@@ -1,8 +1,9 @@
 // Command providers-schema prints the provider's schemas in the format of
 // `terraform providers schema -json`, read from the provider itself. make docs
 // gives it to tfplugindocs, so the docs cover resource identity, ephemeral
-// resources, the list resource and the actions even where the installed terraform is older than
-// those features and would not report them.
+// resources, the list resource, the actions and the functions even where
+// the installed terraform is older than those features and would not
+// report them.
 package main
 
 import (
@@ -52,6 +53,15 @@ func main() {
 	}
 	for name, s := range schemas.ActionSchemas {
 		out.ActionSchemas[name] = &tfjson.ActionSchema{Block: convertSchema(s.Schema).Block}
+	}
+	out.Functions = map[string]*tfjson.FunctionSignature{}
+	for name, f := range schemas.Functions {
+		sig := &tfjson.FunctionSignature{Summary: f.Summary, Description: f.Description, ReturnType: ctyType(f.Return.Type)}
+		for _, p := range f.Parameters {
+			sig.Parameters = append(sig.Parameters, &tfjson.FunctionParameter{Name: p.Name, Description: p.Description,
+				IsNullable: p.AllowNullValue, Type: ctyType(p.Type)})
+		}
+		out.Functions[name] = sig
 	}
 	for name, s := range identities.IdentitySchemas {
 		attrs := map[string]*tfjson.IdentityAttribute{}

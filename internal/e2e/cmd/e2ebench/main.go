@@ -56,6 +56,8 @@ func main() {
 	refreshJobs := flag.String("refresh-jobs", "200,1000", "jobs in each refresh scenario")
 	listed := flag.Int("listed-jobs", 10000, "jobs the listing data source reads")
 	feedback := flag.Int("feedback", 10000, "feedback entries the mintlify_feedback data source reads")
+	cappedFeedback := flag.Int("capped-feedback", 20000, "feedback entries of the capped read")
+	maxItems := flag.Int("max-items", 250, "max_items of the capped read")
 	deployments := flag.Int("deployments", 10, "production and preview deployments each, in the deployment scenario")
 	deploymentLength := flag.Duration("deployment-duration", 10*time.Second, "how long each deployment runs")
 	exportLength := flag.Duration("export-duration", 20*time.Second, "how long the static export (and the deployment beside it) runs")
@@ -83,7 +85,7 @@ func main() {
 		rows = append(rows, b.planRows(count, *parallelism, count == 200)...)
 	}
 	rows = append(rows, b.listRows(*listed)...)
-	rows = append(rows, b.feedbackRows(*feedback))
+	rows = append(rows, b.feedbackRow(*feedback, 0), b.feedbackRow(*cappedFeedback, *maxItems))
 	schema := schemaTime()
 	rows = append(rows, row{scenario: "provider schema served (first GetProviderSchema)", wall: schema.String(), target: "< 50ms",
 		verdict: verdict(schema < 50*time.Millisecond)})
@@ -287,31 +289,38 @@ func (b *bench) listRows(n int) []row {
 	}}
 }
 
-// feedbackRows plan mintlify_feedback over n entries, against the floor of a
-// data source with its schema listing as many entries from memory.
-func (b *bench) feedbackRows(n int) row {
+// feedbackRow plans mintlify_feedback over n entries, with max_items when
+// maxItems > 0, against the floor of a data source with its schema listing
+// as many entries from memory as it reads.
+func (b *bench) feedbackRow(n, maxItems int) row {
 	emu := emulator.New(emulator.Options{SkipContractCheck: true, AnalyticsLimit: -1})
 	_, err := emu.Listen("127.0.0.1:0")
 	check(err)
 	defer emu.Close()
 	emu.GenerateAnalytics("", emulator.AnalyticsVolume{Feedback: n})
+	read, args, capped := n, "", ""
+	if maxItems > 0 {
+		read, args, capped = min(n, maxItems), fmt.Sprintf("\n  max_items = %d\n", maxItems), fmt.Sprintf(" with max_items = %d", maxItems)
+	}
 	count := func() int { return emu.CountRequests("GET", "/feedback") }
-	dir := b.workspace(acctest.ProviderBlock(emu) + "data \"mintlify_feedback\" \"all\" {}\n" +
+	dir := b.workspace(acctest.ProviderBlock(emu) + "data \"mintlify_feedback\" \"all\" {" + args + "}\n" +
 		"output \"feedback\" {\n  value = length(data.mintlify_feedback.all.feedback)\n}\n")
 	before := count()
 	rss := watchRSS()
 	wall := b.median(func() time.Duration { return b.plan(dir) })
 	peak := rss()
 	calls := (count() - before) / b.runs
-	floorDir := b.workspace("data \"noop_feedback\" \"all\" {}\noutput \"feedback\" {\n  value = length(data.noop_feedback.all.feedback)\n}\n",
+	floorDir := b.workspace("data \"noop_feedback\" \"all\" {"+args+"}\noutput \"feedback\" {\n  value = length(data.noop_feedback.all.feedback)\n}\n",
 		[2]string{"noop", noop.Source})
-	floorDir.Env = append(floorDir.Env, noop.ListedFeedbackEnv+"="+strconv.Itoa(n))
+	floorDir.Env = append(floorDir.Env, noop.ListedFeedbackEnv+"="+strconv.Itoa(read))
 	floor := b.median(func() time.Duration { return b.plan(floorDir) })
-	// The answer says when there is no more: n/100 full pages, no more.
-	fewest := (n + 99) / 100
+	// The answer says when there is no more, and a capped read stops at its
+	// cap: a call per page of the entries read, no more.
+	fewest := (read + mintlify.MaxFeedbackPage - 1) / mintlify.MaxFeedbackPage
 	return row{
-		scenario: fmt.Sprintf("plan reading data.mintlify_feedback over %d entries (%d calls); floor: a no-op data source with the same schema listing as many from memory", n, calls),
-		wall:     round(wall), floor: round(floor), ratio: ratio(wall, floor), polls: fmt.Sprintf("%d calls", calls), rss: peak.String(),
+		scenario: fmt.Sprintf("plan reading data.mintlify_feedback over %d entries%s (%d calls); floor: a no-op data source with the same schema "+
+			"listing as many as it reads from memory", n, capped, calls),
+		wall: round(wall), floor: round(floor), ratio: ratio(wall, floor), polls: fmt.Sprintf("%d calls", calls), rss: peak.String(),
 		target:  fmt.Sprintf("%d calls (the fewest possible), ratio <= 1.2", fewest),
 		verdict: verdict(calls == fewest && wall.Seconds() <= 1.2*floor.Seconds()),
 	}

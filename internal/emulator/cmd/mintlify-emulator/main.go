@@ -15,6 +15,7 @@ import (
 	"net/netip"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -24,6 +25,9 @@ import (
 // agentLimit is Mintlify's limit of agent uses per project per hour.
 const agentLimit = 100
 
+// noLimit is the value of every limit flag that turns its limit off.
+const noLimit = -1
+
 // config is what the command line asks for.
 type config struct {
 	addr, urlFile string
@@ -31,6 +35,8 @@ type config struct {
 	faults        emulator.Faults
 	// analytics is how many analytics items of each kind to make up.
 	analytics int
+	// seed is a file of feedback and searches to serve.
+	seed string
 }
 
 func main() {
@@ -46,6 +52,11 @@ func main() {
 	srv.SetFaults(cfg.faults)
 	n := cfg.analytics
 	srv.GenerateAnalytics("", emulator.AnalyticsVolume{Feedback: n, Conversations: n, Searches: n, PageViews: n})
+	if cfg.seed != "" {
+		if err := loadSeed(srv, cfg.seed); err != nil {
+			log.Fatalf("mintlify-emulator: %v", err)
+		}
+	}
 	url, err := srv.Listen(cfg.addr)
 	if err != nil {
 		log.Fatalf("mintlify-emulator: %v", err)
@@ -86,16 +97,22 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 	fs.BoolVar(&opts.StaticExportDisabled, "no-static-export", false, "refuse static export jobs (403), as for an organization without them")
 	fs.DurationVar(&opts.StaticExportQueued, "static-export-queued", emulator.DefaultStaticExportQueued, "how long a static export stays queued")
 	fs.DurationVar(&opts.StaticExportDuration, "static-export-duration", emulator.DefaultStaticExportDuration, "how long a static export runs")
-	fs.IntVar(&cfg.faults.RateLimit, "rate-limit", agentLimit, "agent uses per project per hour, as Mintlify allows (0: no limit)")
-	fs.IntVar(&opts.PreviewLimit, "preview-limit", emulator.DefaultPreviewLimit, "preview triggers per API key per -preview-window (-1: no limit)")
+	fs.DurationVar(&opts.BundleLinkLifetime, "bundle-link-lifetime", emulator.DefaultBundleLinkLifetime, "how long a static export's bundle link lasts")
+	agentUses := agentLimit
+	fs.Var(limitValue{&agentUses}, "rate-limit", "agent uses per project per hour, as Mintlify allows (a `count`, or -1 for no limit)")
+	opts.PreviewLimit = emulator.DefaultPreviewLimit
+	fs.Var(limitValue{&opts.PreviewLimit}, "preview-limit", "preview triggers per API key per -preview-window (a `count`, or -1 for no limit)")
 	fs.DurationVar(&opts.PreviewWindow, "preview-window", emulator.DefaultPreviewWindow, "the window of -preview-limit")
-	fs.IntVar(&opts.TriggerLimit, "trigger-limit", emulator.DefaultTriggerLimit,
-		"production deployment and automation triggers, together, per API key per -trigger-window (-1: no limit)")
+	opts.TriggerLimit = emulator.DefaultTriggerLimit
+	fs.Var(limitValue{&opts.TriggerLimit}, "trigger-limit",
+		"production deployment and automation triggers, together, per API key per -trigger-window (a `count`, or -1 for no limit)")
 	fs.DurationVar(&opts.TriggerWindow, "trigger-window", emulator.DefaultTriggerWindow, "the window of -trigger-limit")
-	fs.IntVar(&opts.AnalyticsLimit, "analytics-limit", emulator.DefaultAnalyticsLimit,
-		"analytics requests, every endpoint's together, per API key per -analytics-window (-1: no limit)")
+	opts.AnalyticsLimit = emulator.DefaultAnalyticsLimit
+	fs.Var(limitValue{&opts.AnalyticsLimit}, "analytics-limit",
+		"analytics requests, every endpoint's together, per API key per -analytics-window (a `count`, or -1 for no limit)")
 	fs.DurationVar(&opts.AnalyticsWindow, "analytics-window", emulator.DefaultAnalyticsWindow, "the window of -analytics-limit")
 	fs.IntVar(&cfg.analytics, "analytics", 0, "make up this many feedback entries, conversations, searches and page views")
+	fs.StringVar(&cfg.seed, "seed", "", "serve the feedback entries and searches of this JSON `file` (format above)")
 	fs.BoolVar(&opts.PlainTextRateLimits, "plain-text-rate-limits", false, "answer 429s in text/plain, as Mintlify sometimes does, instead of JSON")
 	fs.Func("read-only-key", "a key with the read scope only: 403 on every write (repeatable)", func(key string) error {
 		opts.ReadOnlyKeys = append(opts.ReadOnlyKeys, key)
@@ -116,7 +133,44 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 	if o := opts.DeploymentOutcome; o != emulator.DeploymentSuccess && o != emulator.DeploymentFailure {
 		return cfg, fmt.Errorf("-deployment-outcome is %q, not %q or %q", o, emulator.DeploymentSuccess, emulator.DeploymentFailure)
 	}
+	if opts.BundleLinkLifetime <= 0 {
+		return cfg, fmt.Errorf("-bundle-link-lifetime is %s; a link must last a while", opts.BundleLinkLifetime)
+	}
+	// Faults read no agent limit as zero; Options read it as negative.
+	cfg.faults.RateLimit = max(agentUses, 0)
 	return cfg, nil
+}
+
+// limitValue is a limit flag: a count of 1 or more, or noLimit.
+type limitValue struct{ n *int }
+
+func (l limitValue) String() string {
+	if l.n == nil {
+		return ""
+	}
+	return strconv.Itoa(*l.n)
+}
+
+func (l limitValue) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 && n != noLimit {
+		return fmt.Errorf("want a count of 1 or more, or %d for no limit", noLimit)
+	}
+	*l.n = n
+	return nil
+}
+
+// loadSeed serves the feedback and searches of the seed file at path.
+func loadSeed(srv *emulator.Server, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := srv.LoadSeed(f); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
 }
 
 // addAllowlist reads an -ip-allowlist value into opts.
@@ -163,14 +217,19 @@ A static export's version label steers its job:
   [emulator:queued=2s]     it stays queued that long
   [emulator:duration=20s]  it stays running that long
 
-Rate limits, as Mintlify documents them (429 with Retry-After past them):
+Rate limits, as Mintlify documents them (429 with Retry-After past them);
+%d turns any of them off:
   agent job creates and messages   -rate-limit per project per hour (default %d)
   preview triggers                 -preview-limit per -preview-window per key (default %d per %s)
   deployment and automation        -trigger-limit per -trigger-window per key, shared (default %d per %s)
   analytics, every endpoint        -analytics-limit per -analytics-window per key, shared (default %d per %s)
 
+-seed reads feedback entries and searches from a JSON file such as:
+%s
+%s
+
 Flags:
-`, agentLimit, emulator.DefaultPreviewLimit, emulator.DefaultPreviewWindow, emulator.DefaultTriggerLimit, emulator.DefaultTriggerWindow,
-		emulator.DefaultAnalyticsLimit, emulator.DefaultAnalyticsWindow)
+`, noLimit, agentLimit, emulator.DefaultPreviewLimit, emulator.DefaultPreviewWindow, emulator.DefaultTriggerLimit, emulator.DefaultTriggerWindow,
+		emulator.DefaultAnalyticsLimit, emulator.DefaultAnalyticsWindow, emulator.SeedExample, emulator.SeedRules)
 	fs.PrintDefaults()
 }
