@@ -68,7 +68,9 @@ var feedbackFields = fields[mintlify.Feedback]{
 	text("status", "`pending`, `in_progress`, `resolved` or `dismissed`.", func(f mintlify.Feedback) string { return f.Status }),
 	flag("helpful", "Whether the reader found the page helpful (thumbs up); null for feedback without thumbs.",
 		func(f mintlify.Feedback) *bool { return f.Helpful }),
-	text("contact", "How to reach the reader, when they left a way; null otherwise.", func(f mintlify.Feedback) string { return deref(f.Contact) }),
+	text("contact", "How to reach the reader, when they left a way; null otherwise. Personal data: sensitive, which hides it on screen; "+
+		"the state keeps it like every data source result (the `mintlify_feedback` ephemeral resource keeps nothing).",
+		func(f mintlify.Feedback) string { return deref(f.Contact) }).asSensitive(),
 	text("code", "The code snippet reported; null for other sources.", func(f mintlify.Feedback) string { return deref(f.Code) }),
 	text("filename", "The code snippet's file name; null when none.", func(f mintlify.Feedback) string { return deref(f.Filename) }),
 	text("lang", "The code snippet's language; null when none.", func(f mintlify.Feedback) string { return deref(f.Lang) }),

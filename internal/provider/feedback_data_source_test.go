@@ -40,6 +40,8 @@ data "mintlify_feedback" "open" {
 						"source": knownvalue.StringExact("contextual"), "status": knownvalue.StringExact("pending"),
 						"helpful": knownvalue.Bool(false), "contact": knownvalue.StringExact("ada@example.com"), "code": knownvalue.Null(),
 					})),
+				// A reader's address is personal data: never shown.
+				statecheck.ExpectSensitiveValue("data.mintlify_feedback.open", tfjsonpath.New("feedback").AtSliceIndex(0).AtMapKey("contact")),
 			},
 		}},
 	})

@@ -236,6 +236,13 @@ func (f field[T]) as(m fieldMode) field[T] {
 	return f
 }
 
+// asSensitive is f hidden in plans and output: a credential, or personal
+// data.
+func (f field[T]) asSensitive() field[T] {
+	f.sensitive = true
+	return f
+}
+
 // as is the fields with the one named written in mode m.
 func (fs fields[T]) as(name string, m fieldMode) fields[T] {
 	out := append(fields[T]{}, fs...)
