@@ -13,12 +13,6 @@ import (
 
 // The resource attributes several kinds share.
 
-// idAttribute is the ID Mintlify gives what the resource started.
-func idAttribute(doc string) schema.StringAttribute {
-	return schema.StringAttribute{MarkdownDescription: doc, Computed: true,
-		PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
-}
-
 // projectAttribute is a resource's project: the provider's when unset, and
 // a new operation when it changes.
 func projectAttribute(doc string) schema.StringAttribute {

@@ -67,8 +67,6 @@ var (
 	creating = holder{resource: true, tainted: true}
 	// invoking is an action's invocation: nothing is kept.
 	invoking = holder{}
-	// reading is a refresh or a data source's read: nothing is started.
-	reading = holder{}
 )
 
 // updating is a resource's update that keeps what it sent.

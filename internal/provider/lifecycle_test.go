@@ -230,7 +230,7 @@ var lifecycleKinds = []lifecycleKind{
 // exportRequest is an export started outside Terraform.
 var exportRequest = exportRequestOf("")
 
-// exportRequestOf is an export of docs.example.com labelled version (where
+// exportRequestOf is an export of docs.example.com labeled version (where
 // the emulator reads markers).
 func exportRequestOf(version string) mintlify.StaticExportRequest {
 	return mintlify.StaticExportRequest{Domain: "docs.example.com", Version: version}

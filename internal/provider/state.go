@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -126,17 +125,6 @@ func resourceSchemaArgs(ctx context.Context, s rschema.Schema) args {
 	a := newArgs(tfsdk.State{Schema: sub}, sub.Type().TerraformType(ctx))
 	a.writeOnly = writeOnly
 	return a
-}
-
-// dataSourceSchemaArgs are the arguments of data source schema s.
-func dataSourceSchemaArgs(ctx context.Context, s dschema.Schema) args {
-	sub := dschema.Schema{Attributes: map[string]dschema.Attribute{}}
-	for name, a := range s.Attributes {
-		if a.IsOptional() || a.IsRequired() {
-			sub.Attributes[name] = a
-		}
-	}
-	return newArgs(tfsdk.State{Schema: sub}, sub.Type().TerraformType(ctx))
 }
 
 func newArgs(st tfsdk.State, typ tftypes.Type) args {

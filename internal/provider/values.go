@@ -23,14 +23,6 @@ func rawString(v tftypes.Value) string {
 	return *s
 }
 
-// stringOrNull is s as a string value, null when empty.
-func stringOrNull(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
-
 // stringOf is the text of a string value ("" when null or unknown).
 func stringOf(v attr.Value) string {
 	if s, ok := v.(interface{ ValueString() string }); ok {

@@ -13,7 +13,8 @@ import (
 
 func duration(s string) Duration {
 	v, _ := DurationType{}.ValueFromString(context.Background(), basetypes.NewStringValue(s))
-	return v.(Duration)
+	d, _ := v.(Duration)
+	return d
 }
 
 // TestDurationSameLength: durations as long are the same value, whatever

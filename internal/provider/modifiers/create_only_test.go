@@ -27,9 +27,11 @@ func states(ctx context.Context) (creating, existing tfsdk.State) {
 func TestCreateOnly(t *testing.T) {
 	ctx := context.Background()
 	creating, existing := states(ctx)
-	family := func(config, state attr.Value) bool {
-		return config.(types.String).ValueString()[:1] == state.(types.String).ValueString()[:1]
+	initial := func(v attr.Value) string {
+		s, _ := v.(types.String)
+		return s.ValueString()[:1]
 	}
+	family := func(config, state attr.Value) bool { return initial(config) == initial(state) }
 	for name, tc := range map[string]struct {
 		m              CreateOnly
 		state          tfsdk.State
