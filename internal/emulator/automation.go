@@ -3,6 +3,7 @@ package emulator
 import (
 	"net/http"
 	"regexp"
+	"slices"
 	"time"
 )
 
@@ -57,4 +58,11 @@ func (s *Server) triggerAutomation(w http.ResponseWriter, r *http.Request) {
 		s.runs = append(s.runs, run)
 		return map[string]string{"schemaId": id, "instanceId": run.InstanceID, "jobId": run.JobID}
 	})
+}
+
+// AutomationRuns returns the automation runs triggers queued, oldest first.
+func (s *Server) AutomationRuns() []AutomationRun {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.runs)
 }

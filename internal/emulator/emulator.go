@@ -286,51 +286,6 @@ func (s *Server) ProjectID() string { return s.opts.ProjectID }
 
 var markerPattern = regexp.MustCompile(`\[emulator:([a-z-]+)(?:=([^\]]*))?\]`)
 
-// newJob builds a job from its prompt's markers and the server's options.
-func (s *Server) newJob(projectID, prompt string, now time.Time) *Job {
-	j := &Job{
-		ID:        newID(),
-		ProjectID: projectID,
-		Prompt:    prompt,
-		CreatedAt: now,
-		Model:     s.opts.Model,
-	}
-	j.Branch = "mintlify/agent-" + j.ID[:8]
-	s.startRun(j, prompt, now)
-	return j
-}
-
-// startRun makes the job active for a run on prompt (the first prompt or a
-// follow-up), its duration and outcome steered by the prompt's markers.
-func (s *Server) startRun(j *Job, prompt string, now time.Time) {
-	j.Outcome, j.WithPR, j.ArchivedAt = "completed", true, nil
-	if s.opts.FailAll {
-		j.Outcome = "failed"
-	}
-	duration, archive := s.opts.JobDuration, false
-	for _, m := range markerPattern.FindAllStringSubmatch(prompt, -1) {
-		switch m[1] {
-		case "fail":
-			j.Outcome = "failed"
-		case "archive":
-			archive = true
-		case "no-pr":
-			j.WithPR = false
-		case "duration":
-			if d, err := time.ParseDuration(m[2]); err == nil && d >= 0 {
-				duration = d
-			}
-		case "status":
-			j.Outcome = m[2]
-		}
-	}
-	j.ActiveUntil = now.Add(duration)
-	j.SeenEndedAt = time.Time{}
-	if archive {
-		j.ArchivedAt = &j.ActiveUntil
-	}
-}
-
 // newID is a fresh id shaped like a MongoDB ObjectId, as the API's are: 24
 // hex digits.
 func newID() string { return randomHex(12) }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 )
@@ -98,25 +99,6 @@ func (s *Server) mayUse(r *http.Request, project string) bool {
 	return k != nil && k.projects[project]
 }
 
-func (s *Server) createJob(w http.ResponseWriter, r *http.Request) {
-	var body struct {
-		Prompt *string `json:"prompt"`
-	}
-	if !decodeBody(w, r, &body) {
-		return
-	}
-	if body.Prompt == nil || *body.Prompt == "" {
-		writeError(w, http.StatusBadRequest, "prompt is required and must be a non-empty string")
-		return
-	}
-	project := r.PathValue("projectId")
-	s.create(w, r, &s.agentLimit, project, http.StatusCreated, func(now time.Time) any {
-		job := s.newJob(project, *body.Prompt, now)
-		s.jobs.add(job.ID, job)
-		return s.view(w, job, now)
-	})
-}
-
 // create does what every create and trigger does around act: the fault's
 // latency, the rate-limit storm and limit l for budget key (nil: no limit,
 // but the storm), act with s.mu held, the fault's 500 after it took
@@ -134,24 +116,6 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request, l *rateLimit, ke
 		return
 	}
 	writeJSON(w, status, answer)
-}
-
-func (s *Server) getJob(w http.ResponseWriter, r *http.Request) {
-	now := s.opts.Now()
-	s.mu.Lock()
-	job, ok := s.jobs.byID[r.PathValue("id")]
-	if !ok || job.ProjectID != r.PathValue("projectId") {
-		s.mu.Unlock()
-		writeError(w, http.StatusNotFound, "Job not found")
-		return
-	}
-	job.Polls++
-	if job.Status(now) != "active" && job.SeenEndedAt.IsZero() {
-		job.SeenEndedAt = now
-	}
-	view := s.view(w, job, now)
-	s.mu.Unlock()
-	writeJSON(w, http.StatusOK, view)
 }
 
 // decodeBody reads the request's body into v, or answers 400 when it is not
@@ -175,4 +139,23 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 func writeError(w http.ResponseWriter, status int, msg string) {
 	writeJSON(w, status, map[string]string{"error": msg})
+}
+
+// Requests returns the request log, oldest first.
+func (s *Server) Requests() []Request {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.requests)
+}
+
+// CountRequests counts logged requests with this method whose path ends with
+// suffix ("" matches every path).
+func (s *Server) CountRequests(method, suffix string) int {
+	n := 0
+	for _, r := range s.Requests() {
+		if r.Method == method && strings.HasSuffix(r.Path, suffix) {
+			n++
+		}
+	}
+	return n
 }

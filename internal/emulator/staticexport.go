@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -278,4 +279,32 @@ func bundleURL(jobID string, now time.Time, lifetime time.Duration) string {
 		"X-Amz-Signature":     {randomHex(32)},
 	}
 	return "https://mintlify-static-exports.s3.amazonaws.com/" + jobID + "/bundle.tar.gz?" + q.Encode()
+}
+
+// StaticExports returns copies of every static export job, oldest first.
+func (s *Server) StaticExports() []StaticExport {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.staticExports.copies()
+}
+
+// StaticExport returns a copy of one static export job, by its jobId.
+func (s *Server) StaticExport(id string) (StaticExport, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.staticExports.copyOf(id)
+}
+
+// DeleteStaticExport forgets a static export job: it answers 404 from now
+// on.
+func (s *Server) DeleteStaticExport(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.staticExports.remove(id)
+}
+
+func (e *StaticExport) clone() StaticExport {
+	c := *e
+	c.Paths = slices.Clone(e.Paths)
+	return c
 }
