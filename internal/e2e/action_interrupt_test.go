@@ -79,8 +79,7 @@ action "mintlify_deployment" "x" {}`, nil, deployments},
 
 func testActionInterrupts(t *testing.T, config string, args []string, started func(*emulator.Server) []string) {
 	ws := setup(t)
-	emu := emulator.Start(t, emulator.Options{DeploymentQueued: 500 * time.Millisecond, DeploymentInProgress: time.Hour,
-		StaticExportQueued: 500 * time.Millisecond, StaticExportDuration: time.Hour})
+	emu := emulator.Start(t, emulator.Options{Deployments: emulator.DeploymentOptions{Queued: 500 * time.Millisecond, InProgress: time.Hour}, StaticExports: emulator.StaticExportOptions{Queued: 500 * time.Millisecond, Duration: time.Hour}})
 	if err := ws.WriteConfig(acctest.ProviderBlock(emu) + config + "\n"); err != nil {
 		t.Fatal(err)
 	}

@@ -90,7 +90,7 @@ func setup(t *testing.T) *acctest.Workspace {
 func TestSecretsNeverLeak(t *testing.T) {
 	ws := setup(t)
 	const key = "mint_e2e_0123456789abcdef_SECRET"
-	emu := emulator.Start(t, emulator.Options{APIKey: key, JobDuration: time.Second})
+	emu := emulator.Start(t, emulator.Options{APIKey: key, Jobs: emulator.JobOptions{Duration: time.Second}})
 	ctx := context.Background()
 	if err := ws.WriteConfig(acctest.ProviderBlock(emu) + `resource "mintlify_agent_job" "x" { prompt = "Document the webhooks" }` + "\n"); err != nil {
 		t.Fatal(err)
@@ -161,7 +161,7 @@ func TestInterruptKeepsJob(t *testing.T) {
 
 func testInterruptKeepsID(t *testing.T, config string, started func(*emulator.Server) []string, statuses []string) {
 	ws := setup(t)
-	emu := emulator.Start(t, emulator.Options{DeploymentInProgress: time.Hour})
+	emu := emulator.Start(t, emulator.Options{Deployments: emulator.DeploymentOptions{InProgress: time.Hour}})
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	if err := ws.WriteConfig(acctest.ProviderBlock(emu) + config); err != nil {
@@ -328,7 +328,7 @@ func TestQueryGeneratesConfigThatPlansClean(t *testing.T) {
 	if why := needs(testClient, "terraform query", "1.14.0", ""); why != "" {
 		t.Skip(why)
 	}
-	emu := emulator.Start(t, emulator.Options{JobDuration: time.Second})
+	emu := emulator.Start(t, emulator.Options{Jobs: emulator.JobOptions{Duration: time.Second}})
 	client, err := mintlify.New(mintlify.Config{BaseURL: emu.URL(), APIKey: emu.APIKey()})
 	if err != nil {
 		t.Fatal(err)
@@ -393,7 +393,7 @@ func useREADMEExample(t *testing.T, ws *acctest.Workspace, dir string) {
 func TestDocsPipeline(t *testing.T) {
 	ws := setup(t)
 	useREADMEExample(t, ws, "pipeline")
-	emu := emulator.Start(t, emulator.Options{JobDuration: time.Second, DeploymentQueued: 300 * time.Millisecond, DeploymentInProgress: 700 * time.Millisecond})
+	emu := emulator.Start(t, emulator.Options{Jobs: emulator.JobOptions{Duration: time.Second}, Deployments: emulator.DeploymentOptions{Queued: 300 * time.Millisecond, InProgress: 700 * time.Millisecond}})
 	env := []string{"MINTLIFY_API_KEY=" + emu.APIKey(), "MINTLIFY_PROJECT_ID=" + emu.ProjectID(), "MINTLIFY_BASE_URL=" + emu.URL()}
 	ctx := context.Background()
 	for _, args := range [][]string{

@@ -21,7 +21,7 @@ func TestFeedbackLoopKeepsNoReaderText(t *testing.T) {
 		t.Skip(why)
 	}
 	useREADMEExample(t, ws, "feedback-loop-ephemeral")
-	emu := emulator.Start(t, emulator.Options{JobDuration: time.Second})
+	emu := emulator.Start(t, emulator.Options{Jobs: emulator.JobOptions{Duration: time.Second}})
 	const comment, contact = "COMMENT-51f0 the install step fails", "reader-88e1@example.com"
 	emu.AddFeedback(emulator.Feedback{Path: "/quickstart", Comment: comment, Contact: contact})
 	env := []string{"MINTLIFY_API_KEY=" + emu.APIKey(), "MINTLIFY_PROJECT_ID=" + emu.ProjectID(), "MINTLIFY_BASE_URL=" + emu.URL()}

@@ -22,7 +22,7 @@ func TestFeedbackLoop(t *testing.T) {
 		t.Skip(why)
 	}
 	useREADMEExample(t, ws, "feedback-loop")
-	emu := emulator.Start(t, emulator.Options{JobDuration: time.Second})
+	emu := emulator.Start(t, emulator.Options{Jobs: emulator.JobOptions{Duration: time.Second}})
 	emu.GenerateAnalytics("", emulator.AnalyticsVolume{Feedback: 100_000, Searches: 20_000})
 	env := []string{"MINTLIFY_API_KEY=" + emu.APIKey(), "MINTLIFY_PROJECT_ID=" + emu.ProjectID(), "MINTLIFY_BASE_URL=" + emu.URL()}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)

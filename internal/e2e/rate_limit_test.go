@@ -16,7 +16,7 @@ import (
 // every one starts exactly once.
 func TestSharedTriggerLimit(t *testing.T) {
 	ws := setup(t)
-	emu := emulator.Start(t, emulator.Options{DeploymentQueued: 100 * time.Millisecond, DeploymentInProgress: 200 * time.Millisecond})
+	emu := emulator.Start(t, emulator.Options{Deployments: emulator.DeploymentOptions{Queued: 100 * time.Millisecond, InProgress: 200 * time.Millisecond}})
 	const each = 10
 	config := acctest.ProviderBlock(emu) + `
 resource "mintlify_deployment" "site" {

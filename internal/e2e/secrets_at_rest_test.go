@@ -35,7 +35,7 @@ func TestNothingSecretAtRest(t *testing.T) {
 	if why := needs(testClient, "ephemeral resources and write-only arguments", "1.11.0", "1.11.0"); why != "" {
 		t.Skip(why)
 	}
-	emu := emulator.Start(t, emulator.Options{StaticExportQueued: time.Nanosecond, StaticExportDuration: time.Second})
+	emu := emulator.Start(t, emulator.Options{StaticExports: emulator.StaticExportOptions{Queued: time.Nanosecond, Duration: time.Second}})
 	emu.AddFeedback(emulator.Feedback{Path: "/quickstart", Comment: secrets["a reader's comment"] + " the install fails",
 		Contact: secrets["a reader's address"]})
 	root, err := acctest.ModuleRoot()

@@ -16,6 +16,16 @@ import (
 	"time"
 )
 
+// AnalyticsOptions limit analytics reads.
+type AnalyticsOptions struct {
+	// Limit caps analytics requests, every endpoint's together, per API key
+	// (Mintlify counts per organization) per Window; over it the answer is
+	// 429. Zero means DefaultAnalyticsLimit per DefaultAnalyticsWindow;
+	// negative, no limit.
+	Limit  int
+	Window time.Duration
+}
+
 // Feedback sources and statuses the analytics document lists.
 const (
 	FeedbackCodeSnippet = "code_snippet"

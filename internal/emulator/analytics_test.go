@@ -41,7 +41,7 @@ func listAll(t *testing.T, s *Server, endpoint, field string, query url.Values) 
 
 func TestFeedbackPagesAndFilters(t *testing.T) {
 	clock := newClock()
-	s := newServer(t, Options{Now: clock.now, AnalyticsLimit: -1})
+	s := newServer(t, Options{Now: clock.now, Analytics: AnalyticsOptions{Limit: -1}})
 	const n = 250
 	s.GenerateAnalytics("", AnalyticsVolume{Feedback: n})
 	at := func(i int) time.Time { return clock.t.Add(-time.Duration(i+1) * (AnalyticsSpan / n)) }
@@ -106,7 +106,7 @@ func TestFeedbackPagesAndFilters(t *testing.T) {
 }
 
 func TestAnalyticsQueryProblems(t *testing.T) {
-	s := New(Options{AnalyticsLimit: -1})
+	s := New(Options{Analytics: AnalyticsOptions{Limit: -1}})
 	for query, says := range map[string]string{
 		"feedback?limit=0":                            "limit must be a whole number from 1 to 100",
 		"feedback?limit=2.5":                          "limit must be a whole number",
@@ -233,7 +233,7 @@ func TestViewsAndVisitors(t *testing.T) {
 
 func TestAnalyticsLimitIsSharedPerOrganization(t *testing.T) {
 	clock := newClock()
-	s := newServer(t, Options{Now: clock.now, AnalyticsLimit: 3, Keys: map[string][]string{"mint_other_org": {DefaultProjectID}}})
+	s := newServer(t, Options{Now: clock.now, Keys: map[string][]string{"mint_other_org": {DefaultProjectID}}, Analytics: AnalyticsOptions{Limit: 3}})
 	for _, endpoint := range []string{"feedback", "views", "assistant/caller-stats"} {
 		if code, _ := call(t, s, "GET", analyticsPath+endpoint, DefaultAPIKey, ""); code != http.StatusOK {
 			t.Fatalf("%s within the limit: HTTP %d", endpoint, code)
@@ -252,7 +252,7 @@ func TestAnalyticsLimitIsSharedPerOrganization(t *testing.T) {
 		t.Errorf("an hour later: HTTP %d", code)
 	}
 
-	plain := newServer(t, Options{AnalyticsLimit: 1, PlainTextRateLimits: true})
+	plain := newServer(t, Options{PlainTextRateLimits: true, Analytics: AnalyticsOptions{Limit: 1}})
 	do(plain, "GET", analyticsPath+"visitors", DefaultAPIKey, "")
 	if rec := do(plain, "GET", analyticsPath+"visitors", DefaultAPIKey, ""); rec.Code != http.StatusTooManyRequests || rec.Body.String() != plainRateLimitText {
 		t.Errorf("plain-text analytics 429: HTTP %d %q", rec.Code, rec.Body)

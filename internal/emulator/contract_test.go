@@ -128,7 +128,7 @@ func TestAllowUnknownPaths(t *testing.T) {
 // for an unknown update status, 429 from the agent and preview limits.
 func TestContractAcceptsWhatTheDocumentsLeaveOut(t *testing.T) {
 	clock := newClock()
-	s := newServer(t, Options{Now: clock.now, PreviewLimit: 1, Keys: map[string][]string{"mint_other": {"other"}}})
+	s := newServer(t, Options{Now: clock.now, Keys: map[string][]string{"mint_other": {"other"}}, Deployments: DeploymentOptions{PreviewLimit: 1}})
 	s.SetFaults(Faults{RateLimit: 1})
 	const p = "/v2/agent/" + DefaultProjectID
 	operations := []struct{ method, path, body string }{
@@ -193,7 +193,7 @@ func TestV1CreateStillStreams(t *testing.T) {
 }
 
 func TestContractCheckUnderLoad(t *testing.T) {
-	s := Start(t, Options{JobDuration: 1, DeploymentQueued: 1, DeploymentInProgress: 1, PreviewLimit: -1, TriggerLimit: -1})
+	s := Start(t, Options{Jobs: JobOptions{Duration: 1}, Deployments: DeploymentOptions{Queued: 1, InProgress: 1, PreviewLimit: -1, TriggerLimit: -1}})
 	client := &http.Client{}
 	send := func(method, path, body string) string {
 		req, _ := http.NewRequest(method, s.URL()+path, strings.NewReader(body))

@@ -9,6 +9,32 @@ import (
 	"time"
 )
 
+// DeploymentOptions steer production and preview deployments.
+type DeploymentOptions struct {
+	// Queued and InProgress are how long a deployment stays "queued" and
+	// then "in_progress" (NextDeployments and a preview branch's markers
+	// override them).
+	Queued     time.Duration
+	InProgress time.Duration
+	// Outcome is how deployments end: DeploymentSuccess (the default) or
+	// DeploymentFailure.
+	Outcome string
+	// PreviewsDisabled refuses preview deployments with 403, as Mintlify
+	// does on a plan without them.
+	PreviewsDisabled bool
+	// PreviewLimit caps preview triggers per API key (Mintlify counts per
+	// organization) per PreviewWindow; over it the answer is 429. Zero means
+	// DefaultPreviewLimit per DefaultPreviewWindow; negative, no limit.
+	PreviewLimit  int
+	PreviewWindow time.Duration
+	// TriggerLimit caps production deployment and automation triggers
+	// together, per API key (Mintlify counts per organization) per
+	// TriggerWindow; over it the answer is 429. Zero means
+	// DefaultTriggerLimit per DefaultTriggerWindow; negative, no limit.
+	TriggerLimit  int
+	TriggerWindow time.Duration
+}
+
 // Outcomes of a deployment: the statuses it ends in.
 const (
 	DeploymentSuccess = "success"
@@ -81,9 +107,9 @@ func (d *Deployment) Ended(now time.Time) bool { return !now.Before(d.EndedAt) }
 // and the branch's markers. Called with s.mu held.
 func (s *Server) newDeployment(projectID, branch string, preview bool, now time.Time) *Deployment {
 	plan := DeploymentPlan{
-		Queued:     s.opts.DeploymentQueued,
-		InProgress: s.opts.DeploymentInProgress,
-		Outcome:    s.opts.DeploymentOutcome,
+		Queued:     s.opts.Deployments.Queued,
+		InProgress: s.opts.Deployments.InProgress,
+		Outcome:    s.opts.Deployments.Outcome,
 	}
 	if len(s.plans) > 0 {
 		next := s.plans[0]
@@ -265,7 +291,7 @@ func (s *Server) triggerPreview(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "branch is required and must be a non-empty string")
 		return
 	}
-	if s.opts.PreviewsDisabled {
+	if s.opts.Deployments.PreviewsDisabled {
 		writeError(w, http.StatusForbidden, "Preview deployments are not available on your current plan.")
 		return
 	}

@@ -57,7 +57,7 @@ func field(st map[string]any, object, name string) any {
 
 func TestProductionDeploymentProgresses(t *testing.T) {
 	clock := newClock()
-	s := newServer(t, Options{Now: clock.now, DeploymentQueued: 10 * time.Second, DeploymentInProgress: 20 * time.Second})
+	s := newServer(t, Options{Now: clock.now, Deployments: DeploymentOptions{Queued: 10 * time.Second, InProgress: 20 * time.Second}})
 	id := trigger(t, s, updatePath, "")
 
 	st := status(t, s, id)
@@ -97,7 +97,7 @@ func TestProductionDeploymentProgresses(t *testing.T) {
 
 func TestPreviewDeployment(t *testing.T) {
 	clock := newClock()
-	s := newServer(t, Options{Now: clock.now, DeploymentQueued: time.Second, DeploymentInProgress: time.Minute})
+	s := newServer(t, Options{Now: clock.now, Deployments: DeploymentOptions{Queued: time.Second, InProgress: time.Minute}})
 	code, out := call(t, s, "POST", previewPath, DefaultAPIKey, `{"branch":"feature/New-Page"}`)
 	id, _ := out["statusId"].(string)
 	if code != http.StatusAccepted || out["previewUrl"] != "https://"+DefaultProjectID+"-feature-new-page.mintlify.app" {
@@ -142,7 +142,7 @@ func TestPreviewMarkersSteerTheDeployment(t *testing.T) {
 
 func TestNextDeploymentsPlanTheNextTriggers(t *testing.T) {
 	clock := newClock()
-	s := newServer(t, Options{Now: clock.now, DeploymentQueued: time.Minute, DeploymentInProgress: time.Minute})
+	s := newServer(t, Options{Now: clock.now, Deployments: DeploymentOptions{Queued: time.Minute, InProgress: time.Minute}})
 	s.NextDeployments(
 		DeploymentPlan{Outcome: DeploymentFailure, Summary: "Broken link", Logs: []string{"Error: /nope is a broken link"}, InProgress: time.Second},
 		DeploymentPlan{Queued: time.Second},
@@ -188,7 +188,7 @@ func TestPreviewRefusals(t *testing.T) {
 		t.Errorf("violations = %v; want the 2 requests without a branch", v)
 	}
 
-	off := newServer(t, Options{PreviewsDisabled: true})
+	off := newServer(t, Options{Deployments: DeploymentOptions{PreviewsDisabled: true}})
 	code, body := call(t, off, "POST", previewPath, DefaultAPIKey, `{"branch":"b"}`)
 	if code != http.StatusForbidden || body["error"] != "Preview deployments are not available on your current plan." {
 		t.Errorf("previews disabled: HTTP %d %v", code, body)
@@ -200,8 +200,9 @@ func TestPreviewRefusals(t *testing.T) {
 
 func TestPreviewRateLimitPerOrganization(t *testing.T) {
 	clock := newClock()
-	s := newServer(t, Options{Now: clock.now, PreviewLimit: 2, PreviewWindow: 10 * time.Second,
-		Keys: map[string][]string{"mint_other_org": {DefaultProjectID}}})
+	s := newServer(t, Options{Now: clock.now,
+		Keys: map[string][]string{"mint_other_org": {DefaultProjectID}}, Deployments: DeploymentOptions{PreviewLimit: 2, PreviewWindow: 10 * time.Second},
+	})
 	trigger(t, s, previewPath, `{"branch":"a"}`)
 	clock.advance(4 * time.Second)
 	trigger(t, s, previewPath, `{"branch":"b"}`)

@@ -84,7 +84,8 @@ const (
 	DefaultAnalyticsWindow = time.Hour
 )
 
-// Options configure a Server.
+// Options configure a Server: its keys and clock, and each kind's options
+// (beside each kind, in its file). The zero value serves with defaults.
 type Options struct {
 	// APIKey is accepted for ProjectID. More keys and projects: Keys.
 	APIKey    string
@@ -98,62 +99,18 @@ type Options struct {
 	ReadOnlyKeys []string
 	ExpiredKeys  []string
 	IPAllowlists map[string][]netip.Prefix
-	// JobDuration is how long a job stays active (a prompt marker overrides it).
-	JobDuration time.Duration
-	// FailAll makes every job end "failed".
-	FailAll    bool
-	Model      string
-	Repository string
 	// Now is the server's clock; time.Now when nil.
 	Now func() time.Time
-
-	// DeploymentQueued and DeploymentInProgress are how long a deployment
-	// stays "queued" and then "in_progress" (NextDeployments and a preview
-	// branch's markers override them).
-	DeploymentQueued     time.Duration
-	DeploymentInProgress time.Duration
-	// DeploymentOutcome is how deployments end: DeploymentSuccess (the
-	// default) or DeploymentFailure.
-	DeploymentOutcome string
-	// PreviewsDisabled refuses preview deployments with 403, as Mintlify does
-	// on a plan without them.
-	PreviewsDisabled bool
-	// PreviewLimit caps preview triggers per API key (Mintlify counts per
-	// organization) per PreviewWindow; over it the answer is 429. Zero means
-	// DefaultPreviewLimit per DefaultPreviewWindow; negative, no limit.
-	PreviewLimit  int
-	PreviewWindow time.Duration
-	// TriggerLimit caps production deployment and automation triggers
-	// together, per API key (Mintlify counts per organization) per
-	// TriggerWindow; over it the answer is 429. Zero means
-	// DefaultTriggerLimit per DefaultTriggerWindow; negative, no limit.
-	TriggerLimit  int
-	TriggerWindow time.Duration
-	// AnalyticsLimit caps analytics requests, every endpoint's together,
-	// per API key (Mintlify counts per organization) per AnalyticsWindow;
-	// over it the answer is 429. Zero means DefaultAnalyticsLimit per
-	// DefaultAnalyticsWindow; negative, no limit.
-	AnalyticsLimit  int
-	AnalyticsWindow time.Duration
 	// PlainTextRateLimits answers every rate limit's 429 with a text/plain
 	// body, as Mintlify sometimes does, instead of JSON.
 	PlainTextRateLimits bool
+
+	Jobs          JobOptions
+	Deployments   DeploymentOptions
+	StaticExports StaticExportOptions
+	Analytics     AnalyticsOptions
 	// Automations the server knows besides DefaultAutomationID.
 	Automations []Automation
-
-	// StaticExportDisabled refuses static export jobs with 403, as Mintlify
-	// does for an organization without them.
-	StaticExportDisabled bool
-	// StaticExportQueued and StaticExportDuration are how long a static
-	// export stays "queued", then "running" (markers in its version label
-	// override them: see StaticExport).
-	StaticExportQueued   time.Duration
-	StaticExportDuration time.Duration
-	// StaticExportPages is how many pages an export of every page renders;
-	// an export of some paths renders those.
-	StaticExportPages int
-	// BundleLinkLifetime is how long a bundle link lasts.
-	BundleLinkLifetime time.Duration
 
 	// AllowUnknownPaths is for a test that points the client at a wrong base
 	// URL on purpose: requests to paths no OpenAPI document has are answered
@@ -203,35 +160,35 @@ type Server struct {
 func New(opts Options) *Server {
 	opts.APIKey = cmp.Or(opts.APIKey, DefaultAPIKey)
 	opts.ProjectID = cmp.Or(opts.ProjectID, DefaultProjectID)
-	opts.JobDuration = cmp.Or(opts.JobDuration, DefaultJobDuration)
-	opts.Model = cmp.Or(opts.Model, DefaultModel)
-	opts.Repository = cmp.Or(opts.Repository, DefaultRepository)
+	opts.Jobs.Duration = cmp.Or(opts.Jobs.Duration, DefaultJobDuration)
+	opts.Jobs.Model = cmp.Or(opts.Jobs.Model, DefaultModel)
+	opts.Jobs.Repository = cmp.Or(opts.Jobs.Repository, DefaultRepository)
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	opts.DeploymentQueued = cmp.Or(opts.DeploymentQueued, DefaultDeploymentQueued)
-	opts.DeploymentInProgress = cmp.Or(opts.DeploymentInProgress, DefaultDeploymentInProgress)
-	opts.DeploymentOutcome = cmp.Or(opts.DeploymentOutcome, DeploymentSuccess)
-	opts.PreviewLimit = cmp.Or(opts.PreviewLimit, DefaultPreviewLimit)
-	opts.PreviewWindow = cmp.Or(opts.PreviewWindow, DefaultPreviewWindow)
-	opts.TriggerLimit = cmp.Or(opts.TriggerLimit, DefaultTriggerLimit)
-	opts.TriggerWindow = cmp.Or(opts.TriggerWindow, DefaultTriggerWindow)
-	opts.AnalyticsLimit = cmp.Or(opts.AnalyticsLimit, DefaultAnalyticsLimit)
-	opts.AnalyticsWindow = cmp.Or(opts.AnalyticsWindow, DefaultAnalyticsWindow)
-	opts.StaticExportQueued = cmp.Or(opts.StaticExportQueued, DefaultStaticExportQueued)
-	opts.StaticExportDuration = cmp.Or(opts.StaticExportDuration, DefaultStaticExportDuration)
-	if opts.StaticExportPages <= 0 {
-		opts.StaticExportPages = DefaultStaticExportPages
+	opts.Deployments.Queued = cmp.Or(opts.Deployments.Queued, DefaultDeploymentQueued)
+	opts.Deployments.InProgress = cmp.Or(opts.Deployments.InProgress, DefaultDeploymentInProgress)
+	opts.Deployments.Outcome = cmp.Or(opts.Deployments.Outcome, DeploymentSuccess)
+	opts.Deployments.PreviewLimit = cmp.Or(opts.Deployments.PreviewLimit, DefaultPreviewLimit)
+	opts.Deployments.PreviewWindow = cmp.Or(opts.Deployments.PreviewWindow, DefaultPreviewWindow)
+	opts.Deployments.TriggerLimit = cmp.Or(opts.Deployments.TriggerLimit, DefaultTriggerLimit)
+	opts.Deployments.TriggerWindow = cmp.Or(opts.Deployments.TriggerWindow, DefaultTriggerWindow)
+	opts.Analytics.Limit = cmp.Or(opts.Analytics.Limit, DefaultAnalyticsLimit)
+	opts.Analytics.Window = cmp.Or(opts.Analytics.Window, DefaultAnalyticsWindow)
+	opts.StaticExports.Queued = cmp.Or(opts.StaticExports.Queued, DefaultStaticExportQueued)
+	opts.StaticExports.Duration = cmp.Or(opts.StaticExports.Duration, DefaultStaticExportDuration)
+	if opts.StaticExports.Pages <= 0 {
+		opts.StaticExports.Pages = DefaultStaticExportPages
 	}
-	opts.BundleLinkLifetime = cmp.Or(opts.BundleLinkLifetime, DefaultBundleLinkLifetime)
+	opts.StaticExports.BundleLinkLifetime = cmp.Or(opts.StaticExports.BundleLinkLifetime, DefaultBundleLinkLifetime)
 	s := &Server{
 		opts:           opts,
 		keys:           newKeys(opts),
 		jobs:           newRecords(func(j *Job) Job { return *j }),
 		agentLimit:     newRateLimit(0, time.Hour, "agent uses per project"),
-		previewLimit:   newRateLimit(opts.PreviewLimit, opts.PreviewWindow, "preview deployments per organization"),
-		triggerLimit:   newRateLimit(opts.TriggerLimit, opts.TriggerWindow, "deployment and automation triggers per organization"),
-		analyticsLimit: newRateLimit(opts.AnalyticsLimit, opts.AnalyticsWindow, "analytics requests per organization"),
+		previewLimit:   newRateLimit(opts.Deployments.PreviewLimit, opts.Deployments.PreviewWindow, "preview deployments per organization"),
+		triggerLimit:   newRateLimit(opts.Deployments.TriggerLimit, opts.Deployments.TriggerWindow, "deployment and automation triggers per organization"),
+		analyticsLimit: newRateLimit(opts.Analytics.Limit, opts.Analytics.Window, "analytics requests per organization"),
 		analytics:      map[string]*projectAnalytics{},
 		deployments:    newRecords((*Deployment).clone),
 		automations:    map[string]Automation{},

@@ -100,7 +100,7 @@ func TestAuthProjectAndValidation(t *testing.T) {
 
 func TestJobLifecycle(t *testing.T) {
 	clock := newClock()
-	s := newServer(t, Options{JobDuration: time.Minute, Now: clock.now})
+	s := newServer(t, Options{Now: clock.now, Jobs: JobOptions{Duration: time.Minute}})
 	const jobs = "/v2/agent/" + DefaultProjectID + "/job"
 
 	ok := mustCreate(t, s, jobs, "Document it")
@@ -136,7 +136,7 @@ func TestJobLifecycle(t *testing.T) {
 }
 
 func TestV1Endpoints(t *testing.T) {
-	s := newServer(t, Options{JobDuration: 1})
+	s := newServer(t, Options{Jobs: JobOptions{Duration: 1}})
 	const v1 = "/v1/agent/" + DefaultProjectID
 	// The document refuses no list of messages: one without a user message
 	// starts a job too.

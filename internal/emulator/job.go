@@ -8,6 +8,17 @@ import (
 	"time"
 )
 
+// JobOptions steer agent jobs.
+type JobOptions struct {
+	// Duration is how long a job stays active (a prompt marker overrides it).
+	Duration time.Duration
+	// FailAll makes every job end "failed".
+	FailAll bool
+	// Model and Repository are what every job reports.
+	Model      string
+	Repository string
+}
+
 // Job is an emulated agent job, with what the server measured about it.
 type Job struct {
 	ID        string
@@ -67,7 +78,7 @@ const timeLayout = "2006-01-02T15:04:05.000Z07:00"
 // view is the job as the API shows it, in an answer written to w. Called
 // with s.mu held.
 func (s *Server) view(w http.ResponseWriter, j *Job, now time.Time) jobJSON {
-	out := j.view(now, s.opts.Repository)
+	out := j.view(now, s.opts.Jobs.Repository)
 	if out.Status == "active" && s.faults.ActiveStatus != "" {
 		out.Status = s.faults.ActiveStatus
 		injected(w)
@@ -226,7 +237,7 @@ func (s *Server) newJob(projectID, prompt string, now time.Time) *Job {
 		ProjectID: projectID,
 		Prompt:    prompt,
 		CreatedAt: now,
-		Model:     s.opts.Model,
+		Model:     s.opts.Jobs.Model,
 	}
 	j.Branch = "mintlify/agent-" + j.ID[:8]
 	s.startRun(j, prompt, now)
@@ -237,10 +248,10 @@ func (s *Server) newJob(projectID, prompt string, now time.Time) *Job {
 // follow-up), its duration and outcome steered by the prompt's markers.
 func (s *Server) startRun(j *Job, prompt string, now time.Time) {
 	j.Outcome, j.WithPR, j.ArchivedAt = "completed", true, nil
-	if s.opts.FailAll {
+	if s.opts.Jobs.FailAll {
 		j.Outcome = "failed"
 	}
-	duration, archive := s.opts.JobDuration, false
+	duration, archive := s.opts.Jobs.Duration, false
 	for _, m := range markerPattern.FindAllStringSubmatch(prompt, -1) {
 		switch m[1] {
 		case "fail":
@@ -329,7 +340,7 @@ func (s *Server) createJobV1(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	model := s.opts.Model
+	model := s.opts.Jobs.Model
 	switch body.Model {
 	case "", "sonnet":
 	case "opus":

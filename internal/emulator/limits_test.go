@@ -11,8 +11,9 @@ const automationPath = "/v1/workflow/" + DefaultProjectID + "/" + DefaultAutomat
 
 func TestTriggersShareOneLimitPerOrganization(t *testing.T) {
 	clock := newClock()
-	s := newServer(t, Options{Now: clock.now, TriggerLimit: 2, TriggerWindow: 10 * time.Second,
-		Keys: map[string][]string{"mint_other_org": {DefaultProjectID}}})
+	s := newServer(t, Options{Now: clock.now,
+		Keys: map[string][]string{"mint_other_org": {DefaultProjectID}}, Deployments: DeploymentOptions{TriggerLimit: 2, TriggerWindow: 10 * time.Second},
+	})
 	trigger(t, s, updatePath, "")
 	clock.advance(3 * time.Second)
 	if code, _ := call(t, s, "POST", automationPath, DefaultAPIKey, ""); code != http.StatusAccepted {
@@ -37,7 +38,7 @@ func TestTriggersShareOneLimitPerOrganization(t *testing.T) {
 		t.Errorf("%d deployments and %d runs, want 4 and 1: refusals took effect", n, runs)
 	}
 
-	unlimited := newServer(t, Options{TriggerLimit: -1})
+	unlimited := newServer(t, Options{Deployments: DeploymentOptions{TriggerLimit: -1}})
 	for range 2 * DefaultTriggerLimit {
 		trigger(t, unlimited, updatePath, "")
 	}
@@ -52,7 +53,7 @@ func TestTriggersShareOneLimitPerOrganization(t *testing.T) {
 }
 
 func TestRateLimitTextNamesTheConfiguredLimit(t *testing.T) {
-	s := newServer(t, Options{PreviewLimit: 1, PreviewWindow: 2 * time.Hour})
+	s := newServer(t, Options{Deployments: DeploymentOptions{PreviewLimit: 1, PreviewWindow: 2 * time.Hour}})
 	s.SetFaults(Faults{RateLimit: 1, RateWindow: time.Minute})
 	mustCreate(t, s, "/v2/agent/"+DefaultProjectID+"/job", "x")
 	trigger(t, s, previewPath, `{"branch":"b"}`)
@@ -76,7 +77,7 @@ func TestRateLimitTextNamesTheConfiguredLimit(t *testing.T) {
 // Every rate limit may answer in plain text, and the contract accepts it
 // where the endpoint has a limit (newServer fails the test otherwise).
 func TestPlainTextRateLimits(t *testing.T) {
-	s := newServer(t, Options{PlainTextRateLimits: true, PreviewLimit: 1, TriggerLimit: 1})
+	s := newServer(t, Options{PlainTextRateLimits: true, Deployments: DeploymentOptions{PreviewLimit: 1, TriggerLimit: 1}})
 	s.SetFaults(Faults{RateLimit: 1})
 	jobs := "/v2/agent/" + DefaultProjectID + "/job"
 	mustCreate(t, s, jobs, "x")

@@ -11,7 +11,7 @@ import (
 // included, and SeedExample loads.
 func TestLoadSeed(t *testing.T) {
 	clock := newClock()
-	s := newServer(t, Options{Now: clock.now, AnalyticsLimit: -1})
+	s := newServer(t, Options{Now: clock.now, Analytics: AnalyticsOptions{Limit: -1}})
 	err := s.LoadSeed(strings.NewReader(`{
   "feedback": [
     {"path": "/quickstart", "comment": "Fails on Windows", "createdAt": "-36h", "helpful": false, "contact": "ada@example.com"},
@@ -65,7 +65,7 @@ func TestLoadSeedRefusesWhatIsWrong(t *testing.T) {
 		"not JSON":       {`feedback: []`, "reading the seed"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			s := New(Options{AnalyticsLimit: -1})
+			s := New(Options{Analytics: AnalyticsOptions{Limit: -1}})
 			err := s.LoadSeed(strings.NewReader(tc.seed))
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("err = %v, want one that says %q", err, tc.want)

@@ -10,6 +10,23 @@ import (
 	"time"
 )
 
+// StaticExportOptions steer static exports.
+type StaticExportOptions struct {
+	// Disabled refuses static export jobs with 403, as Mintlify does for an
+	// organization without them.
+	Disabled bool
+	// Queued and Duration are how long an export stays "queued", then
+	// "running" (markers in its version label override them: see
+	// StaticExport).
+	Queued   time.Duration
+	Duration time.Duration
+	// Pages is how many pages an export of every page renders; an export of
+	// some paths renders those.
+	Pages int
+	// BundleLinkLifetime is how long a bundle link lasts.
+	BundleLinkLifetime time.Duration
+}
+
 // Statuses of a static export job.
 const (
 	StaticExportQueued    = "queued"
@@ -94,10 +111,10 @@ func (e *StaticExport) rendered(now time.Time) (int, time.Time) {
 //	[emulator:queued=2s]     it stays "queued" that long
 //	[emulator:duration=20s]  it stays "running" that long
 func (s *Server) newStaticExport(key string, req staticExportRequest, now time.Time) *StaticExport {
-	queued, running := s.opts.StaticExportQueued, s.opts.StaticExportDuration
+	queued, running := s.opts.StaticExports.Queued, s.opts.StaticExports.Duration
 	e := &StaticExport{
 		ID: "se_" + randomHex(8), Key: key, Domain: req.Domain, Version: req.Version, Paths: req.Paths,
-		Pages: s.opts.StaticExportPages, CreatedAt: now,
+		Pages: s.opts.StaticExports.Pages, CreatedAt: now,
 	}
 	if len(req.Paths) > 0 {
 		e.Pages = len(req.Paths)
@@ -178,7 +195,7 @@ func (s *Server) startStaticExport(w http.ResponseWriter, r *http.Request) {
 	if !decodeBody(w, r, &req) {
 		return
 	}
-	if s.opts.StaticExportDisabled {
+	if s.opts.StaticExports.Disabled {
 		writeError(w, http.StatusForbidden, "Static export is not enabled for this organization. Contact sales to enable it on an Enterprise plan.")
 		return
 	}
@@ -257,7 +274,7 @@ func (s *Server) bundleStaticExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	e.Bundles++
-	lifetime := s.opts.BundleLinkLifetime
+	lifetime := s.opts.StaticExports.BundleLinkLifetime
 	writeJSON(w, http.StatusOK, map[string]any{
 		"jobId":     e.ID,
 		"bundleUrl": bundleURL(e.ID, now, lifetime),

@@ -32,7 +32,7 @@ func exportState(t *testing.T, s *Server, id string) map[string]any {
 
 func TestStaticExportProgresses(t *testing.T) {
 	clock := newClock()
-	s := newServer(t, Options{Now: clock.now, StaticExportQueued: 2 * time.Second, StaticExportDuration: 10 * time.Second, StaticExportPages: 40})
+	s := newServer(t, Options{Now: clock.now, StaticExports: StaticExportOptions{Queued: 2 * time.Second, Duration: 10 * time.Second, Pages: 40}})
 	id := startExport(t, s, `{"domain":"docs.example.com","version":"2026-06-01"}`)
 	created := "2026-12-01T07:55:47.120Z"
 	if st := exportState(t, s, id); st["progress"] != 0.0 || st["pageCount"] != 0.0 || st["createdAt"] != created || st["updatedAt"] != created {
@@ -126,7 +126,7 @@ func TestStaticExportRefusals(t *testing.T) {
 		t.Errorf("violations %v; want only the body that is not JSON's", violations)
 	}
 
-	off := newServer(t, Options{StaticExportDisabled: true})
+	off := newServer(t, Options{StaticExports: StaticExportOptions{Disabled: true}})
 	if code, out := call(t, off, "POST", staticExportsPath, DefaultAPIKey, `{"domain":"docs.example.com"}`); code != http.StatusForbidden ||
 		!strings.Contains(str(out["error"]), "not enabled") {
 		t.Errorf("static export disabled: HTTP %d %v", code, out)
@@ -135,7 +135,7 @@ func TestStaticExportRefusals(t *testing.T) {
 
 func TestStaticExportBundle(t *testing.T) {
 	clock := newClock()
-	s := newServer(t, Options{Now: clock.now, BundleLinkLifetime: 90 * time.Second, ReadOnlyKeys: []string{"mint_read"}})
+	s := newServer(t, Options{Now: clock.now, ReadOnlyKeys: []string{"mint_read"}, StaticExports: StaticExportOptions{BundleLinkLifetime: 90 * time.Second}})
 	id := startExport(t, s, `{"domain":"docs.example.com"}`)
 	failing := startExport(t, s, `{"domain":"docs.example.com","version":"[emulator:fail]"}`)
 	bundle := staticExportsPath + "/" + id + "/bundle"

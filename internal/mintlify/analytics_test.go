@@ -174,7 +174,7 @@ func TestSearchesAndTraffic(t *testing.T) {
 }
 
 func TestAnalyticsLimit(t *testing.T) {
-	emu := emulator.Start(t, emulator.Options{AnalyticsLimit: 2})
+	emu := emulator.Start(t, emulator.Options{Analytics: emulator.AnalyticsOptions{Limit: 2}})
 	emu.GenerateAnalytics("", emulator.AnalyticsVolume{Feedback: 250}) // 3 pages
 	c := newClient(t, emu.URL(), emu.APIKey())
 	// Mintlify asks to wait far past the deadline: the 429 is returned at
@@ -207,7 +207,7 @@ func TestAnalyticsLimit(t *testing.T) {
 // API lists, in pages of MaxItems or of the largest the endpoint serves,
 // and sends no call once it has them.
 func TestListingsStopAtMaxItems(t *testing.T) {
-	emu := emulator.Start(t, emulator.Options{AnalyticsLimit: -1})
+	emu := emulator.Start(t, emulator.Options{Analytics: emulator.AnalyticsOptions{Limit: -1}})
 	emu.GenerateAnalytics("", emulator.AnalyticsVolume{Feedback: 20_000, Conversations: 1500, Searches: 150 * 150, PageViews: 300 * 300})
 	c := newClient(t, emu.URL(), emu.APIKey())
 	ctx := context.Background()
@@ -298,7 +298,7 @@ func ids[T any](items []T, id func(T) string) []string {
 // TestListingErrorCountsCalls: a listing refused part way says how many
 // calls it sent.
 func TestListingErrorCountsCalls(t *testing.T) {
-	emu := emulator.Start(t, emulator.Options{AnalyticsLimit: 2})
+	emu := emulator.Start(t, emulator.Options{Analytics: emulator.AnalyticsOptions{Limit: 2}})
 	emu.GenerateAnalytics("", emulator.AnalyticsVolume{Feedback: 250})
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -377,7 +377,7 @@ func BenchmarkListFeedback(b *testing.B) {
 		entries, max int
 	}{{"all of 10000", 10_000, 0}, {"250 of 20000", 20_000, 250}} {
 		b.Run(bc.name, func(b *testing.B) {
-			emu := emulator.Start(b, emulator.Options{AnalyticsLimit: -1})
+			emu := emulator.Start(b, emulator.Options{Analytics: emulator.AnalyticsOptions{Limit: -1}})
 			emu.GenerateAnalytics("", emulator.AnalyticsVolume{Feedback: bc.entries})
 			c, err := mintlify.New(mintlify.Config{BaseURL: emu.URL(), APIKey: emu.APIKey()})
 			if err != nil {

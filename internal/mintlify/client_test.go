@@ -26,7 +26,7 @@ func newClient(t *testing.T, baseURL, key string) *mintlify.Client {
 }
 
 func TestCreateAndGetJob(t *testing.T) {
-	emu := emulator.Start(t, emulator.Options{JobDuration: 50 * time.Millisecond})
+	emu := emulator.Start(t, emulator.Options{Jobs: emulator.JobOptions{Duration: 50 * time.Millisecond}})
 	c := newClient(t, emu.URL(), emu.APIKey())
 	ctx := context.Background()
 

@@ -14,7 +14,7 @@ import (
 )
 
 func TestStaticExportLifecycle(t *testing.T) {
-	emu := emulator.Start(t, emulator.Options{StaticExportQueued: 20 * time.Millisecond, StaticExportDuration: 200 * time.Millisecond})
+	emu := emulator.Start(t, emulator.Options{StaticExports: emulator.StaticExportOptions{Queued: 20 * time.Millisecond, Duration: 200 * time.Millisecond}})
 	c := newClient(t, emu.URL(), emu.APIKey())
 	ctx := context.Background()
 
@@ -72,7 +72,7 @@ func TestStaticExportLifecycle(t *testing.T) {
 }
 
 func TestStaticExportFailsAndIsRefused(t *testing.T) {
-	emu := emulator.Start(t, emulator.Options{StaticExportQueued: 1, StaticExportDuration: 1})
+	emu := emulator.Start(t, emulator.Options{StaticExports: emulator.StaticExportOptions{Queued: 1, Duration: 1}})
 	c := newClient(t, emu.URL(), emu.APIKey())
 	ctx := context.Background()
 	job, err := c.StartStaticExport(ctx, mintlify.StaticExportRequest{Domain: "docs.example.com", Version: "[emulator:fail]"})
@@ -88,7 +88,7 @@ func TestStaticExportFailsAndIsRefused(t *testing.T) {
 		t.Errorf("bundle of a failed job: %v; want BundleNotReadyError", err)
 	}
 
-	off := emulator.Start(t, emulator.Options{StaticExportDisabled: true})
+	off := emulator.Start(t, emulator.Options{StaticExports: emulator.StaticExportOptions{Disabled: true}})
 	var unauthorized *mintlify.UnauthorizedError
 	_, err = newClient(t, off.URL(), off.APIKey()).StartStaticExport(ctx, mintlify.StaticExportRequest{Domain: "docs.example.com"})
 	if !errors.As(err, &unauthorized) || unauthorized.StatusCode != 403 {

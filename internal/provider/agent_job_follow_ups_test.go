@@ -32,7 +32,7 @@ func stringList(values ...string) knownvalue.Check {
 }
 
 func TestAccAgentJob_followUps(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
+	env := newAccEnv(t, emulator.Options{Jobs: emulator.JobOptions{Duration: jobEndsAtOnce}})
 	env.emulatorOnly(t)
 	const first = "Document the CLI [emulator:no-pr]"
 	var jobID string
@@ -86,7 +86,7 @@ func TestAccAgentJob_followUps(t *testing.T) {
 }
 
 func TestAccAgentJob_followUpsOnCreate(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
+	env := newAccEnv(t, emulator.Options{Jobs: emulator.JobOptions{Duration: jobEndsAtOnce}})
 	env.emulatorOnly(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -106,7 +106,7 @@ func TestAccAgentJob_followUpsOnCreate(t *testing.T) {
 // TestAccAgentJob_interruptedFollowUps times out while the first of two new
 // prompts runs: state keeps exactly that prompt, and it is not sent again.
 func TestAccAgentJob_interruptedFollowUps(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
+	env := newAccEnv(t, emulator.Options{Jobs: emulator.JobOptions{Duration: jobEndsAtOnce}})
 	env.emulatorOnly(t)
 	long := "Rewrite everything [emulator:duration=1h]"
 	resource.ParallelTest(t, resource.TestCase{
@@ -133,7 +133,7 @@ func TestAccAgentJob_interruptedFollowUps(t *testing.T) {
 }
 
 func TestAccAgentJob_followUpRefused(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
+	env := newAccEnv(t, emulator.Options{Jobs: emulator.JobOptions{Duration: jobEndsAtOnce}})
 	env.emulatorOnly(t)
 	const first = "Archive me [emulator:archive]"
 	resource.ParallelTest(t, resource.TestCase{
@@ -149,7 +149,7 @@ func TestAccAgentJob_followUpRefused(t *testing.T) {
 }
 
 func TestAccAgentJob_v1Options(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
+	env := newAccEnv(t, emulator.Options{Jobs: emulator.JobOptions{Duration: jobEndsAtOnce}})
 	env.emulatorOnly(t)
 	config := jobConfig(env, `  prompt        = "Document the SDK"
   model         = "opus"
@@ -201,7 +201,7 @@ func TestAccAgentJob_v1Options(t *testing.T) {
 }
 
 func TestAccAgentJob_importedModelIsAdopted(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
+	env := newAccEnv(t, emulator.Options{Jobs: emulator.JobOptions{Duration: jobEndsAtOnce}})
 	env.emulatorOnly(t) // the real API's model names vary
 	jobID := env.createJob(t, "Imported job")
 	config := func(model string) string {
@@ -263,7 +263,7 @@ func TestAccAgentJob_badConversationInputs(t *testing.T) {
 // update first waits for a run still active from the create.
 func TestAccAgentJob_followUpsWaitForEachRun(t *testing.T) {
 	const run = 2 * time.Second
-	env := newAccEnv(t, emulator.Options{JobDuration: run})
+	env := newAccEnv(t, emulator.Options{Jobs: emulator.JobOptions{Duration: run}})
 	env.emulatorOnly(t)
 	config := func(wait bool, followUps ...string) string {
 		list, _ := json.Marshal(followUps)
@@ -317,7 +317,7 @@ func TestAccAgentJob_followUpsWaitForEachRun(t *testing.T) {
 // prompts a job was sent, so they are recorded, never sent again; one
 // appended after that is sent.
 func TestAccAgentJob_importedFollowUpsAreRecorded(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
+	env := newAccEnv(t, emulator.Options{Jobs: emulator.JobOptions{Duration: jobEndsAtOnce}})
 	env.emulatorOnly(t)
 	jobID := env.createJob(t, "Document the CLI")
 	config := func(followUps string) string {

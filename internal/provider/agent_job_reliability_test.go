@@ -100,7 +100,7 @@ func TestAccAgentJob_rateLimitPastTimeoutFailsAtOnce(t *testing.T) {
 }
 
 func TestAccAgentJob_realRateLimit(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
+	env := newAccEnv(t, emulator.Options{Jobs: emulator.JobOptions{Duration: jobEndsAtOnce}})
 	env.emulatorOnly(t)
 	env.emu.SetFaults(emulator.Faults{RateLimit: 2, RateWindow: time.Hour})
 	resource.ParallelTest(t, resource.TestCase{
@@ -202,7 +202,7 @@ func TestAccPlainTextRateLimitIsWaitedOut(t *testing.T) {
 		"deployment": {`resource "mintlify_deployment" "test" {}`, func(e *emulator.Server) int { return len(e.Deployments()) }},
 	} {
 		t.Run(name, func(t *testing.T) {
-			env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce, PlainTextRateLimits: true})
+			env := newAccEnv(t, emulator.Options{PlainTextRateLimits: true, Jobs: emulator.JobOptions{Duration: jobEndsAtOnce}})
 			env.emulatorOnly(t)
 			env.emu.SetFaults(emulator.Faults{Reject429: 2, RetryAfter: time.Second})
 			resource.ParallelTest(t, resource.TestCase{

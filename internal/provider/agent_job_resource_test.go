@@ -31,7 +31,7 @@ func jobConfig(env *accEnv, attrs string) string {
 }
 
 func TestAccAgentJob_importBlockPlansClean(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
+	env := newAccEnv(t, emulator.Options{Jobs: emulator.JobOptions{Duration: jobEndsAtOnce}})
 	jobID := env.createJob(t, "Fix the typos in the quickstart")
 	imported := func(prompt string) string {
 		return env.config(fmt.Sprintf(`import {

@@ -19,7 +19,7 @@ import (
 func TestAccAgentJobsDataSource(t *testing.T) {
 	// The emulator's clock moves only when the test moves it.
 	clock := waittest.NewClock(time.Now())
-	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce, Now: clock.Now})
+	env := newAccEnv(t, emulator.Options{Now: clock.Now, Jobs: emulator.JobOptions{Duration: jobEndsAtOnce}})
 	env.emulatorOnly(t)
 	for i := range 150 {
 		env.createJob(t, fmt.Sprintf("Old job %d", i))
@@ -93,7 +93,7 @@ func TestAccAgentJobsDataSource_badFilters(t *testing.T) {
 // a job: its created_at keeps the API's fractional seconds, so the job
 // itself is not among them.
 func TestAccAgentJobsDataSource_createdAfterAJob(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
+	env := newAccEnv(t, emulator.Options{Jobs: emulator.JobOptions{Duration: jobEndsAtOnce}})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{

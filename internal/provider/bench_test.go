@@ -93,7 +93,7 @@ func BenchmarkReadResource(b *testing.B) {
 // BenchmarkListJobsDataSource reads mintlify_agent_jobs over 10,000 jobs
 // (100 list calls) through the plugin protocol, in process.
 func BenchmarkListJobsDataSource(b *testing.B) {
-	e := newProtoEnv(b, emulator.Options{JobDuration: time.Hour, SkipContractCheck: true})
+	e := newProtoEnv(b, emulator.Options{SkipContractCheck: true, Jobs: emulator.JobOptions{Duration: time.Hour}})
 	env := &accEnv{emu: e.emu, projectID: e.emu.ProjectID()}
 	client := env.client(b)
 	for i := range 10000 {

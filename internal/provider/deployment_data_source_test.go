@@ -16,7 +16,7 @@ import (
 // TestAccDeploymentDataSource reads a deployment that succeeded and one
 // that failed: both without error, the failure with its summary.
 func TestAccDeploymentDataSource(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{DeploymentQueued: time.Nanosecond, DeploymentInProgress: time.Nanosecond})
+	env := newAccEnv(t, emulator.Options{Deployments: emulator.DeploymentOptions{Queued: time.Nanosecond, InProgress: time.Nanosecond}})
 	env.emulatorOnly(t)
 	env.emu.NextDeployments(emulator.DeploymentPlan{}, emulator.DeploymentPlan{Outcome: emulator.DeploymentFailure, Summary: "Broken link in quickstart"})
 	client := env.client(t)

@@ -41,7 +41,7 @@ func statusID(addr string, id *string) func(*terraform.State) error {
 }
 
 func TestAccDeployment_failure(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{DeploymentOutcome: emulator.DeploymentFailure})
+	env := newAccEnv(t, emulator.Options{Deployments: emulator.DeploymentOptions{Outcome: emulator.DeploymentFailure}})
 	env.emulatorOnly(t)
 	env.emu.NextDeployments(emulator.DeploymentPlan{Summary: "The build failed: mint.json is invalid",
 		Logs: []string{"Building the site", "error: mint.json: unknown key \"navigtion\""}})

@@ -79,7 +79,7 @@ func TestAccFeedbackEphemeral(t *testing.T) {
 // TestAccAgentJob_promptWO starts a job with a write-only prompt: Mintlify
 // gets it, the state never has it, and a new version starts a new job.
 func TestAccAgentJob_promptWO(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
+	env := newAccEnv(t, emulator.Options{Jobs: emulator.JobOptions{Duration: jobEndsAtOnce}})
 	env.emulatorOnly(t)
 	config := func(version int) string {
 		return jobConfig(env, fmt.Sprintf("  prompt_wo         = \"Document the secret endpoint\"\n  prompt_wo_version = %d", version))
@@ -120,7 +120,7 @@ func TestAccAgentJob_promptWOInputs(t *testing.T) {
 // has completed, one that goes on and one that failed: one call for a
 // link; an error that says how the others stand.
 func TestProtocol_staticExportBundleOpens(t *testing.T) {
-	e := newProtoEnv(t, emulator.Options{StaticExportQueued: time.Nanosecond, StaticExportDuration: time.Nanosecond})
+	e := newProtoEnv(t, emulator.Options{StaticExports: emulator.StaticExportOptions{Queued: time.Nanosecond, Duration: time.Nanosecond}})
 	client := (&accEnv{emu: e.emu}).client(t)
 	ids := map[string]string{}
 	for name, version := range map[string]string{"done": "", "running": "[emulator:duration=1h]", "failed": "[emulator:fail]"} {

@@ -85,7 +85,7 @@ func TestAccFeedbackDataSource_badInputs(t *testing.T) {
 // searched terms), and each read takes the fewest calls, with no call once
 // it has them.
 func TestAccAnalytics_maxItems(t *testing.T) {
-	env := analyticsEnv(t, emulator.Options{AnalyticsLimit: -1})
+	env := analyticsEnv(t, emulator.Options{Analytics: emulator.AnalyticsOptions{Limit: -1}})
 	env.emu.GenerateAnalytics("", emulator.AnalyticsVolume{Feedback: 20_000, Conversations: 1500, Searches: 150 * 150, PageViews: 300 * 300})
 	newest := env.emu.AddFeedback(emulator.Feedback{Path: "/quickstart", Comment: "The newest entry"})[0]
 	const config = `data "mintlify_feedback" "x" {
@@ -161,7 +161,7 @@ func TestAccAnalytics_maxItemsAtLeastOne(t *testing.T) {
 // save the plan, and when Mintlify takes analytics calls again; never only
 // to try again. The plan does not wait an hour.
 func TestAccAnalytics_limitExplained(t *testing.T) {
-	env := analyticsEnv(t, emulator.Options{AnalyticsLimit: 5})
+	env := analyticsEnv(t, emulator.Options{Analytics: emulator.AnalyticsOptions{Limit: 5}})
 	env.emu.GenerateAnalytics("", emulator.AnalyticsVolume{Feedback: 1000})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,

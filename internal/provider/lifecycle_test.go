@@ -240,9 +240,9 @@ func exportRequestOf(version string) mintlify.StaticExportRequest {
 func deploymentOpts(o outcome) emulator.Options {
 	switch o {
 	case fails:
-		return emulator.Options{DeploymentOutcome: emulator.DeploymentFailure}
+		return emulator.Options{Deployments: emulator.DeploymentOptions{Outcome: emulator.DeploymentFailure}}
 	case lastsLong:
-		return emulator.Options{DeploymentInProgress: time.Hour}
+		return emulator.Options{Deployments: emulator.DeploymentOptions{InProgress: time.Hour}}
 	}
 	return emulator.Options{}
 }

@@ -29,7 +29,7 @@ var (
 )
 
 func TestAccAgentJob_importByIdentity(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
+	env := newAccEnv(t, emulator.Options{Jobs: emulator.JobOptions{Duration: jobEndsAtOnce}})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		TerraformVersionChecks:   needsIdentity,
@@ -56,7 +56,7 @@ func TestAccAgentJob_importByIdentity(t *testing.T) {
 }
 
 func TestAccAgentJob_query(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
+	env := newAccEnv(t, emulator.Options{Jobs: emulator.JobOptions{Duration: jobEndsAtOnce}})
 	var checks []querycheck.QueryResultCheck
 	for _, prompt := range []string{"Queried job 1", "Queried job 2"} {
 		checks = append(checks, querycheck.ExpectIdentity("mintlify_agent_job.all", map[string]knownvalue.Check{
@@ -86,7 +86,7 @@ func TestAccAgentJob_query(t *testing.T) {
 }
 
 func TestAccAgentJob_action(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{JobDuration: jobEndsAtOnce})
+	env := newAccEnv(t, emulator.Options{Jobs: emulator.JobOptions{Duration: jobEndsAtOnce}})
 	before := 0
 	if env.emu != nil {
 		before = len(env.emu.Jobs())

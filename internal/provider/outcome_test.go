@@ -148,7 +148,7 @@ func TestProtocol_interruptedRateLimitWaitStartedNothing(t *testing.T) {
 // TestProtocol_interruptedFollowUpWaitSentNothing interrupts a follow-up
 // prompt while it waits out a 429: it was not sent.
 func TestProtocol_interruptedFollowUpWaitSentNothing(t *testing.T) {
-	e := newProtoEnv(t, emulator.Options{JobDuration: time.Nanosecond})
+	e := newProtoEnv(t, emulator.Options{Jobs: emulator.JobOptions{Duration: time.Nanosecond}})
 	id := e.createJob("Document it")
 	e.emu.SetFaults(emulator.Faults{Reject429: 1000, RetryAfter: time.Minute})
 	ctx, cancel := context.WithCancel(e.ctx)
@@ -166,9 +166,7 @@ func TestProtocol_interruptedFollowUpWaitSentNothing(t *testing.T) {
 // and by action: a failure has ended, so nothing says it goes on; an
 // accepted failure is reported as ended.
 func TestProtocol_failureHasEnded(t *testing.T) {
-	e := newProtoEnv(t, emulator.Options{JobDuration: time.Second, DeploymentOutcome: emulator.DeploymentFailure,
-		DeploymentQueued: time.Nanosecond, DeploymentInProgress: time.Nanosecond, StaticExportQueued: time.Nanosecond,
-		StaticExportDuration: 500 * time.Millisecond})
+	e := newProtoEnv(t, emulator.Options{Jobs: emulator.JobOptions{Duration: time.Second}, Deployments: emulator.DeploymentOptions{Outcome: emulator.DeploymentFailure, Queued: time.Nanosecond, InProgress: time.Nanosecond}, StaticExports: emulator.StaticExportOptions{Queued: time.Nanosecond, Duration: 500 * time.Millisecond}})
 	for name, c := range map[string]operationCase{
 		"agent job":            {typ: "mintlify_agent_job", vals: map[string]any{"prompt": "Break it [emulator:fail] [emulator:no-pr]"}},
 		"deployment":           {typ: "mintlify_deployment", vals: map[string]any{}},
@@ -221,7 +219,7 @@ func TestProtocol_refusedKeys(t *testing.T) {
 			key: "mint_ip", c: startingCases["agent job"], want: []string{"HTTP 403", "IP allowlist"}, not: "write scope"},
 		"preview, key without the project": {opts: emulator.Options{Keys: map[string][]string{"mint_other": {"other"}}}, key: "mint_other",
 			c: startingCases["preview deployment"], want: []string{"HTTP 403", "may not use project"}, not: "plan lacks"},
-		"preview, not on the plan": {opts: emulator.Options{PreviewsDisabled: true},
+		"preview, not on the plan": {opts: emulator.Options{Deployments: emulator.DeploymentOptions{PreviewsDisabled: true}},
 			c: startingCases["preview deployment"], want: []string{"HTTP 403", "lacks preview deployments"}, not: "may not use project"},
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -307,7 +305,7 @@ func TestProtocol_emptyImportID(t *testing.T) {
 // the provider's clock, not the wall clock.
 func TestProtocol_rateLimitTextReadsTheClock(t *testing.T) {
 	clock := waittest.NewClock(time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC))
-	e := newProtoEnvOn(t, emulator.Options{JobDuration: time.Second}, "", clock)
+	e := newProtoEnvOn(t, emulator.Options{Jobs: emulator.JobOptions{Duration: time.Second}}, "", clock)
 	e.emu.SetFaults(emulator.Faults{Reject429: 10, RetryAfter: 24 * time.Hour})
 	if got := details(startingCases["agent job"].run(e.ctx, e)); !strings.Contains(got, "Try again in 24h0m0s (at 2030-01-02T00:00:00Z)") {
 		t.Errorf("diagnostics:\n%s\nwant the time to try again on the provider's clock", got)
@@ -354,8 +352,7 @@ func TestProtocol_destroyWarnsForEveryKind(t *testing.T) {
 // the last refresh, or that Mintlify no longer knows: a warning for each,
 // as for jobs.
 func TestProtocol_refreshOfADeployment(t *testing.T) {
-	e := newProtoEnv(t, emulator.Options{DeploymentOutcome: emulator.DeploymentFailure,
-		DeploymentQueued: time.Nanosecond, DeploymentInProgress: time.Nanosecond})
+	e := newProtoEnv(t, emulator.Options{Deployments: emulator.DeploymentOptions{Outcome: emulator.DeploymentFailure, Queued: time.Nanosecond, InProgress: time.Nanosecond}})
 	id, err := (&accEnv{emu: e.emu}).client(t).TriggerDeployment(e.ctx, e.emu.ProjectID())
 	if err != nil {
 		t.Fatal(err)
@@ -399,7 +396,7 @@ func TestProtocol_retryWaitIsReported(t *testing.T) {
 func TestProtocol_pollIntervalCapsTheSchedule(t *testing.T) {
 	for _, pollInterval := range []time.Duration{5 * time.Second, wait.DefaultCap} {
 		clock := waittest.NewClock(time.Now())
-		e := newProtoEnvOn(t, emulator.Options{JobDuration: 10 * time.Minute, Now: clock.Now}, "", clock)
+		e := newProtoEnvOn(t, emulator.Options{Now: clock.Now, Jobs: emulator.JobOptions{Duration: 10 * time.Minute}}, "", clock)
 		_, diags := e.create(e.ctx, "mintlify_agent_job", map[string]any{"prompt": "Document it", "poll_interval": pollInterval.String()})
 		e.noErrors("create", nil, diags)
 		polls, _ := waittest.Simulate(10*time.Minute, pollInterval, 0.5)
@@ -424,7 +421,7 @@ func TestProtocol_apiKeyIsSensitive(t *testing.T) {
 // the export as it grows, and ends with its job ID, its pages and its
 // bundle's size, and never its link.
 func TestProtocol_staticExportAction(t *testing.T) {
-	e := newProtoEnv(t, emulator.Options{StaticExportQueued: 500 * time.Millisecond, StaticExportDuration: 3 * time.Second})
+	e := newProtoEnv(t, emulator.Options{StaticExports: emulator.StaticExportOptions{Queued: 500 * time.Millisecond, Duration: 3 * time.Second}})
 	progress, diags := e.invoke("mintlify_static_export", map[string]any{"domain": "docs.example.com"})
 	e.noErrors("InvokeAction", nil, diags)
 	exports := e.emu.StaticExports()

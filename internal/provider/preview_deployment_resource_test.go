@@ -68,7 +68,7 @@ func TestAccPreviewDeployment_createReplaceAndImport(t *testing.T) {
 }
 
 func TestAccPreviewDeployment_notOnThePlan(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{PreviewsDisabled: true})
+	env := newAccEnv(t, emulator.Options{Deployments: emulator.DeploymentOptions{PreviewsDisabled: true}})
 	env.emulatorOnly(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -118,7 +118,7 @@ func TestAccPreviewDeployment_rateLimitIsWaitedOut(t *testing.T) {
 // previews per organization, over a window shorter than the timeout: the
 // extra preview waits for a slot instead of failing.
 func TestAccPreviewDeployment_realRateLimit(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{PreviewLimit: 2, PreviewWindow: 2 * time.Second})
+	env := newAccEnv(t, emulator.Options{Deployments: emulator.DeploymentOptions{PreviewLimit: 2, PreviewWindow: 2 * time.Second}})
 	env.emulatorOnly(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,

@@ -368,8 +368,7 @@ func TestProtocolGRPC_actionEvents(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			g := newGRPCEnv(t, emulator.Options{JobDuration: time.Second, DeploymentQueued: 1500 * time.Millisecond,
-				DeploymentInProgress: 1500 * time.Millisecond, StaticExportQueued: 500 * time.Millisecond, StaticExportDuration: time.Second})
+			g := newGRPCEnv(t, emulator.Options{Jobs: emulator.JobOptions{Duration: time.Second}, Deployments: emulator.DeploymentOptions{Queued: 1500 * time.Millisecond, InProgress: 1500 * time.Millisecond}, StaticExports: emulator.StaticExportOptions{Queued: 500 * time.Millisecond, Duration: time.Second}})
 			if c.before != nil {
 				c.vals["job_id"] = c.before(g)
 			}
@@ -385,7 +384,7 @@ func TestProtocolGRPC_actionEvents(t *testing.T) {
 // no config, which Terraform sends as a null value: every argument is
 // unset, so it deploys to production.
 func TestProtocolGRPC_actionWithoutConfig(t *testing.T) {
-	g := newGRPCEnv(t, emulator.Options{DeploymentQueued: time.Nanosecond, DeploymentInProgress: time.Nanosecond})
+	g := newGRPCEnv(t, emulator.Options{Deployments: emulator.DeploymentOptions{Queued: time.Nanosecond, InProgress: time.Nanosecond}})
 	typ := g.schema.ActionSchemas["mintlify_deployment"].Schema.ValueType()
 	null, err := tfprotov6.NewDynamicValue(typ, tftypes.NewValue(typ, nil))
 	if err != nil {
@@ -419,8 +418,7 @@ func TestProtocolGRPC_interruptedAction(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			g := newGRPCEnv(t, emulator.Options{DeploymentQueued: 300 * time.Millisecond, DeploymentInProgress: time.Hour,
-				StaticExportQueued: 300 * time.Millisecond, StaticExportDuration: time.Hour, PreviewLimit: -1, TriggerLimit: -1})
+			g := newGRPCEnv(t, emulator.Options{Deployments: emulator.DeploymentOptions{Queued: 300 * time.Millisecond, InProgress: time.Hour, PreviewLimit: -1, TriggerLimit: -1}, StaticExports: emulator.StaticExportOptions{Queued: 300 * time.Millisecond, Duration: time.Hour}})
 			config := g.actionConfig(c.action, c.vals)
 			var dropped int
 			for try := range interrupts {
@@ -464,7 +462,7 @@ func TestProtocolGRPC_interruptedAction(t *testing.T) {
 // does: one result per job, each with its identity and a display name,
 // and the resource itself when asked for.
 func TestProtocolGRPC_listResource(t *testing.T) {
-	g := newGRPCEnv(t, emulator.Options{JobDuration: time.Second})
+	g := newGRPCEnv(t, emulator.Options{Jobs: emulator.JobOptions{Duration: time.Second}})
 	want := map[string]bool{}
 	for _, prompt := range []string{"Write the changelog", "Break it [emulator:fail] [emulator:duration=0s]", "Translate the guides [emulator:duration=1h]"} {
 		want[g.createJob(prompt)] = true

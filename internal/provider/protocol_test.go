@@ -37,7 +37,7 @@ type protoEnv struct {
 // provider server configured for it.
 func newProtoEnv(t testing.TB, opts ...emulator.Options) *protoEnv {
 	t.Helper()
-	o := emulator.Options{JobDuration: time.Second}
+	o := emulator.Options{Jobs: emulator.JobOptions{Duration: time.Second}}
 	if len(opts) > 0 {
 		o = opts[0]
 	}
@@ -436,7 +436,7 @@ func TestProtocol_badDurationIsOneError(t *testing.T) {
 // progress follows each status, and ends with the status id, the status,
 // the preview URL and the commit.
 func TestProtocol_deploymentAction(t *testing.T) {
-	e := newProtoEnv(t, emulator.Options{DeploymentQueued: 1500 * time.Millisecond, DeploymentInProgress: 1500 * time.Millisecond})
+	e := newProtoEnv(t, emulator.Options{Deployments: emulator.DeploymentOptions{Queued: 1500 * time.Millisecond, InProgress: 1500 * time.Millisecond}})
 	progress, diags := e.invoke("mintlify_deployment", map[string]any{})
 	e.noErrors("InvokeAction", nil, diags)
 	deployments := e.emu.Deployments()

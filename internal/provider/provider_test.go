@@ -54,15 +54,15 @@ func newAccEnv(t *testing.T, opts emulator.Options) *accEnv {
 		}
 		return &accEnv{projectID: project, provider: `provider "mintlify" {}` + "\n"}
 	}
-	if opts.JobDuration == 0 {
-		opts.JobDuration = 2 * time.Second
+	if opts.Jobs.Duration == 0 {
+		opts.Jobs.Duration = 2 * time.Second
 	}
 	// Deployments and exports pass through every status within a second.
-	if opts.DeploymentQueued == 0 && opts.DeploymentInProgress == 0 {
-		opts.DeploymentQueued, opts.DeploymentInProgress = 300*time.Millisecond, 700*time.Millisecond
+	if opts.Deployments.Queued == 0 && opts.Deployments.InProgress == 0 {
+		opts.Deployments.Queued, opts.Deployments.InProgress = 300*time.Millisecond, 700*time.Millisecond
 	}
-	if opts.StaticExportQueued == 0 && opts.StaticExportDuration == 0 {
-		opts.StaticExportQueued, opts.StaticExportDuration = 300*time.Millisecond, 700*time.Millisecond
+	if opts.StaticExports.Queued == 0 && opts.StaticExports.Duration == 0 {
+		opts.StaticExports.Queued, opts.StaticExports.Duration = 300*time.Millisecond, 700*time.Millisecond
 	}
 	emu := emulator.Start(t, opts)
 	return &accEnv{emu: emu, projectID: emu.ProjectID(), provider: acctest.ProviderBlock(emu)}

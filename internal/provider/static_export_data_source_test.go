@@ -14,7 +14,7 @@ import (
 )
 
 func TestAccStaticExportDataSource(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{StaticExportQueued: 1, StaticExportDuration: 1})
+	env := newAccEnv(t, emulator.Options{StaticExports: emulator.StaticExportOptions{Queued: 1, Duration: 1}})
 	env.emulatorOnly(t)
 	client := env.client(t)
 	exported, err := client.StartStaticExport(t.Context(), exportRequest)

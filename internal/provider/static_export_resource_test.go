@@ -112,7 +112,7 @@ func TestProtocol_staticExportStateUpgrade(t *testing.T) {
 }
 
 func TestAccStaticExport_notOnThePlan(t *testing.T) {
-	env := newAccEnv(t, emulator.Options{StaticExportDisabled: true})
+	env := newAccEnv(t, emulator.Options{StaticExports: emulator.StaticExportOptions{Disabled: true}})
 	env.emulatorOnly(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,

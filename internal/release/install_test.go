@@ -246,7 +246,7 @@ func (r *rehearsal) installAndApply(t *testing.T, c *acctest.Client) {
 	}
 
 	ctx := t.Context()
-	emu := emulator.Start(t, emulator.Options{JobDuration: 2 * time.Second})
+	emu := emulator.Start(t, emulator.Options{Jobs: emulator.JobOptions{Duration: 2 * time.Second}})
 	if _, err := a.ws.Run(ctx, nil, "apply", "-input=false", "-auto-approve", "-no-color", "-var", "base_url="+emu.URL()); err != nil {
 		t.Fatal(err)
 	}

@@ -59,7 +59,7 @@ func newServer(tb testing.TB, p provider.Provider, typeName string, config map[s
 // own work (its Read and ModifyPlan, and one GET over loopback).
 func BenchmarkAgainstFloor(b *testing.B) {
 	ctx := context.Background()
-	emu := emulator.Start(b, emulator.Options{JobDuration: time.Hour})
+	emu := emulator.Start(b, emulator.Options{Jobs: emulator.JobOptions{Duration: time.Hour}})
 	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
 	ours := newServer(b, mintlifyprovider.New("bench")(), "mintlify_agent_job",
 		map[string]tftypes.Value{"base_url": str(emu.URL()), "api_key": str(emu.APIKey()), "project_id": str(emu.ProjectID())})

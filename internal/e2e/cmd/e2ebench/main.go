@@ -115,8 +115,7 @@ func scheduleRows() []row {
 // deploymentRows apply production and preview deployments of length and
 // report how often each was polled and how soon its end was seen.
 func (b *bench) deploymentRows(n int, length time.Duration, parallelism int) []row {
-	emu := emulator.New(emulator.Options{SkipContractCheck: true, DeploymentQueued: length * 3 / 10, DeploymentInProgress: length * 7 / 10,
-		PreviewLimit: -1, TriggerLimit: -1})
+	emu := emulator.New(emulator.Options{SkipContractCheck: true, Deployments: emulator.DeploymentOptions{Queued: length * 3 / 10, InProgress: length * 7 / 10, PreviewLimit: -1, TriggerLimit: -1}})
 	_, err := emu.Listen("127.0.0.1:0")
 	check(err)
 	defer emu.Close()
@@ -140,8 +139,7 @@ func (b *bench) deploymentRows(n int, length time.Duration, parallelism int) []r
 // exportRows apply a static export of length beside a production deployment
 // of the same length: the export must be seen as soon, with as many polls.
 func (b *bench) exportRows(length time.Duration) []row {
-	emu := emulator.New(emulator.Options{SkipContractCheck: true, StaticExportQueued: length * 3 / 10, StaticExportDuration: length * 7 / 10,
-		DeploymentQueued: length * 3 / 10, DeploymentInProgress: length * 7 / 10})
+	emu := emulator.New(emulator.Options{SkipContractCheck: true, Deployments: emulator.DeploymentOptions{Queued: length * 3 / 10, InProgress: length * 7 / 10}, StaticExports: emulator.StaticExportOptions{Queued: length * 3 / 10, Duration: length * 7 / 10}})
 	_, err := emu.Listen("127.0.0.1:0")
 	check(err)
 	defer emu.Close()
@@ -161,7 +159,7 @@ func (b *bench) exportRows(length time.Duration) []row {
 // applyRows time an apply of n jobs of length, each waited for, against
 // floors that take the same apply plus the jobs' own length.
 func (b *bench) applyRows(n int, length time.Duration, parallelism int) []row {
-	emu := emulator.New(emulator.Options{SkipContractCheck: true, JobDuration: length})
+	emu := emulator.New(emulator.Options{SkipContractCheck: true, Jobs: emulator.JobOptions{Duration: length}})
 	_, err := emu.Listen("127.0.0.1:0")
 	check(err)
 	defer emu.Close()
@@ -196,7 +194,7 @@ func (b *bench) applyRows(n int, length time.Duration, parallelism int) []row {
 // when withNoRefresh, with -refresh=false (no API call), against floors of
 // n no-op resources.
 func (b *bench) planRows(n, parallelism int, withNoRefresh bool) []row {
-	emu := emulator.New(emulator.Options{SkipContractCheck: true, JobDuration: time.Hour})
+	emu := emulator.New(emulator.Options{SkipContractCheck: true, Jobs: emulator.JobOptions{Duration: time.Hour}})
 	_, err := emu.Listen("127.0.0.1:0")
 	check(err)
 	defer emu.Close()
@@ -247,7 +245,7 @@ func (b *bench) planRows(n, parallelism int, withNoRefresh bool) []row {
 // the same list calls made directly with the client, and against a no-op
 // data source with the same schema that lists n jobs from memory.
 func (b *bench) listRows(n int) []row {
-	emu := emulator.New(emulator.Options{SkipContractCheck: true, JobDuration: time.Hour})
+	emu := emulator.New(emulator.Options{SkipContractCheck: true, Jobs: emulator.JobOptions{Duration: time.Hour}})
 	_, err := emu.Listen("127.0.0.1:0")
 	check(err)
 	defer emu.Close()
@@ -293,7 +291,7 @@ func (b *bench) listRows(n int) []row {
 // maxItems > 0, against the floor of a data source with its schema listing
 // as many entries from memory as it reads.
 func (b *bench) feedbackRow(n, maxItems int) row {
-	emu := emulator.New(emulator.Options{SkipContractCheck: true, AnalyticsLimit: -1})
+	emu := emulator.New(emulator.Options{SkipContractCheck: true, Analytics: emulator.AnalyticsOptions{Limit: -1}})
 	_, err := emu.Listen("127.0.0.1:0")
 	check(err)
 	defer emu.Close()

@@ -68,7 +68,7 @@ func main() {
 	}
 	opts := cfg.opts
 	fmt.Printf("mintlify-emulator listening on %s (project %q, jobs take %s, deployments %s queued then %s, automation %s)\n",
-		url, opts.ProjectID, opts.JobDuration, opts.DeploymentQueued, opts.DeploymentInProgress, emulator.DefaultAutomationID)
+		url, opts.ProjectID, opts.Jobs.Duration, opts.Deployments.Queued, opts.Deployments.InProgress, emulator.DefaultAutomationID)
 
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
@@ -87,30 +87,30 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 	fs.StringVar(&cfg.urlFile, "url-file", "", "write the base URL to this file once listening")
 	fs.StringVar(&opts.APIKey, "api-key", emulator.DefaultAPIKey, "the API key the server accepts")
 	fs.StringVar(&opts.ProjectID, "project-id", emulator.DefaultProjectID, "the project the key may use")
-	fs.DurationVar(&opts.JobDuration, "job-duration", emulator.DefaultJobDuration, "how long a job stays active")
-	fs.BoolVar(&opts.FailAll, "fail", false, "every job ends failed")
-	fs.DurationVar(&opts.DeploymentQueued, "deployment-queued", emulator.DefaultDeploymentQueued, "how long a deployment stays queued")
-	fs.DurationVar(&opts.DeploymentInProgress, "deployment-duration", emulator.DefaultDeploymentInProgress, "how long a deployment stays in progress")
-	fs.StringVar(&opts.DeploymentOutcome, "deployment-outcome", emulator.DeploymentSuccess,
+	fs.DurationVar(&opts.Jobs.Duration, "job-duration", emulator.DefaultJobDuration, "how long a job stays active")
+	fs.BoolVar(&opts.Jobs.FailAll, "fail", false, "every job ends failed")
+	fs.DurationVar(&opts.Deployments.Queued, "deployment-queued", emulator.DefaultDeploymentQueued, "how long a deployment stays queued")
+	fs.DurationVar(&opts.Deployments.InProgress, "deployment-duration", emulator.DefaultDeploymentInProgress, "how long a deployment stays in progress")
+	fs.StringVar(&opts.Deployments.Outcome, "deployment-outcome", emulator.DeploymentSuccess,
 		fmt.Sprintf("how deployments end: %q or %q", emulator.DeploymentSuccess, emulator.DeploymentFailure))
-	fs.BoolVar(&opts.PreviewsDisabled, "no-previews", false, "refuse preview deployments (403), as on a plan without them")
-	fs.BoolVar(&opts.StaticExportDisabled, "no-static-export", false, "refuse static export jobs (403), as for an organization without them")
-	fs.DurationVar(&opts.StaticExportQueued, "static-export-queued", emulator.DefaultStaticExportQueued, "how long a static export stays queued")
-	fs.DurationVar(&opts.StaticExportDuration, "static-export-duration", emulator.DefaultStaticExportDuration, "how long a static export runs")
-	fs.DurationVar(&opts.BundleLinkLifetime, "bundle-link-lifetime", emulator.DefaultBundleLinkLifetime, "how long a static export's bundle link lasts")
+	fs.BoolVar(&opts.Deployments.PreviewsDisabled, "no-previews", false, "refuse preview deployments (403), as on a plan without them")
+	fs.BoolVar(&opts.StaticExports.Disabled, "no-static-export", false, "refuse static export jobs (403), as for an organization without them")
+	fs.DurationVar(&opts.StaticExports.Queued, "static-export-queued", emulator.DefaultStaticExportQueued, "how long a static export stays queued")
+	fs.DurationVar(&opts.StaticExports.Duration, "static-export-duration", emulator.DefaultStaticExportDuration, "how long a static export runs")
+	fs.DurationVar(&opts.StaticExports.BundleLinkLifetime, "bundle-link-lifetime", emulator.DefaultBundleLinkLifetime, "how long a static export's bundle link lasts")
 	agentUses := agentLimit
 	fs.Var(limitValue{&agentUses}, "rate-limit", "agent uses per project per hour, as Mintlify allows (a `count`, or -1 for no limit)")
-	opts.PreviewLimit = emulator.DefaultPreviewLimit
-	fs.Var(limitValue{&opts.PreviewLimit}, "preview-limit", "preview triggers per API key per -preview-window (a `count`, or -1 for no limit)")
-	fs.DurationVar(&opts.PreviewWindow, "preview-window", emulator.DefaultPreviewWindow, "the window of -preview-limit")
-	opts.TriggerLimit = emulator.DefaultTriggerLimit
-	fs.Var(limitValue{&opts.TriggerLimit}, "trigger-limit",
+	opts.Deployments.PreviewLimit = emulator.DefaultPreviewLimit
+	fs.Var(limitValue{&opts.Deployments.PreviewLimit}, "preview-limit", "preview triggers per API key per -preview-window (a `count`, or -1 for no limit)")
+	fs.DurationVar(&opts.Deployments.PreviewWindow, "preview-window", emulator.DefaultPreviewWindow, "the window of -preview-limit")
+	opts.Deployments.TriggerLimit = emulator.DefaultTriggerLimit
+	fs.Var(limitValue{&opts.Deployments.TriggerLimit}, "trigger-limit",
 		"production deployment and automation triggers, together, per API key per -trigger-window (a `count`, or -1 for no limit)")
-	fs.DurationVar(&opts.TriggerWindow, "trigger-window", emulator.DefaultTriggerWindow, "the window of -trigger-limit")
-	opts.AnalyticsLimit = emulator.DefaultAnalyticsLimit
-	fs.Var(limitValue{&opts.AnalyticsLimit}, "analytics-limit",
+	fs.DurationVar(&opts.Deployments.TriggerWindow, "trigger-window", emulator.DefaultTriggerWindow, "the window of -trigger-limit")
+	opts.Analytics.Limit = emulator.DefaultAnalyticsLimit
+	fs.Var(limitValue{&opts.Analytics.Limit}, "analytics-limit",
 		"analytics requests, every endpoint's together, per API key per -analytics-window (a `count`, or -1 for no limit)")
-	fs.DurationVar(&opts.AnalyticsWindow, "analytics-window", emulator.DefaultAnalyticsWindow, "the window of -analytics-limit")
+	fs.DurationVar(&opts.Analytics.Window, "analytics-window", emulator.DefaultAnalyticsWindow, "the window of -analytics-limit")
 	fs.IntVar(&cfg.analytics, "analytics", 0, "make up this many feedback entries, conversations, searches and page views")
 	fs.StringVar(&cfg.seed, "seed", "", "serve the feedback entries and searches of this JSON `file` (format above)")
 	fs.BoolVar(&opts.PlainTextRateLimits, "plain-text-rate-limits", false, "answer 429s in text/plain, as Mintlify sometimes does, instead of JSON")
@@ -130,11 +130,11 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
-	if o := opts.DeploymentOutcome; o != emulator.DeploymentSuccess && o != emulator.DeploymentFailure {
+	if o := opts.Deployments.Outcome; o != emulator.DeploymentSuccess && o != emulator.DeploymentFailure {
 		return cfg, fmt.Errorf("-deployment-outcome is %q, not %q or %q", o, emulator.DeploymentSuccess, emulator.DeploymentFailure)
 	}
-	if opts.BundleLinkLifetime <= 0 {
-		return cfg, fmt.Errorf("-bundle-link-lifetime is %s; a link must last a while", opts.BundleLinkLifetime)
+	if opts.StaticExports.BundleLinkLifetime <= 0 {
+		return cfg, fmt.Errorf("-bundle-link-lifetime is %s; a link must last a while", opts.StaticExports.BundleLinkLifetime)
 	}
 	// Faults read no agent limit as zero; Options read it as negative.
 	cfg.faults.RateLimit = max(agentUses, 0)

@@ -26,8 +26,8 @@ func TestFlagsSetTheLimitsAndKeys(t *testing.T) {
 		t.Fatal(err, out.String())
 	}
 	o := cfg.opts
-	if o.PreviewLimit != 2 || o.PreviewWindow != 30*time.Second || o.TriggerLimit != -1 || o.TriggerWindow != time.Minute || !o.PlainTextRateLimits ||
-		o.AnalyticsLimit != 5 || o.AnalyticsWindow != time.Minute || cfg.analytics != 30 || o.BundleLinkLifetime != 90*time.Second ||
+	if o.Deployments.PreviewLimit != 2 || o.Deployments.PreviewWindow != 30*time.Second || o.Deployments.TriggerLimit != -1 || o.Deployments.TriggerWindow != time.Minute || !o.PlainTextRateLimits ||
+		o.Analytics.Limit != 5 || o.Analytics.Window != time.Minute || cfg.analytics != 30 || o.StaticExports.BundleLinkLifetime != 90*time.Second ||
 		cfg.seed != "seed.json" || cfg.faults.RateLimit != 7 {
 		t.Errorf("limits: %+v", o)
 	}
@@ -49,9 +49,9 @@ func TestFlagsSetTheLimitsAndKeys(t *testing.T) {
 func TestNoLimitIsMinusOneForEveryLimit(t *testing.T) {
 	for flagName, none := range map[string]func(config) bool{
 		"-rate-limit":      func(c config) bool { return c.faults.RateLimit == 0 },
-		"-preview-limit":   func(c config) bool { return c.opts.PreviewLimit < 0 },
-		"-trigger-limit":   func(c config) bool { return c.opts.TriggerLimit < 0 },
-		"-analytics-limit": func(c config) bool { return c.opts.AnalyticsLimit < 0 },
+		"-preview-limit":   func(c config) bool { return c.opts.Deployments.PreviewLimit < 0 },
+		"-trigger-limit":   func(c config) bool { return c.opts.Deployments.TriggerLimit < 0 },
+		"-analytics-limit": func(c config) bool { return c.opts.Analytics.Limit < 0 },
 	} {
 		var out strings.Builder
 		cfg, err := parseFlags(nil, &out)
