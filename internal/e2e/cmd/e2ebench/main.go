@@ -78,6 +78,7 @@ func main() {
 	rows := scheduleRows()
 	rows = append(rows, b.deploymentRows(*deployments, *deploymentLength, *parallelism)...)
 	rows = append(rows, b.exportRows(*exportLength)...)
+	rows = append(rows, b.bundleRow())
 	rows = append(rows, b.applyRows(*jobs, *jobLength, *parallelism)...)
 	for _, n := range strings.Split(*refreshJobs, ",") {
 		count, err := strconv.Atoi(strings.TrimSpace(n))
@@ -154,6 +155,34 @@ func (b *bench) exportRows(length time.Duration) []row {
 		target:  "seen within 1s, as many polls as the deployment",
 		verdict: verdict(lag <= time.Second && export.Polls == deployment.Polls),
 	}}
+}
+
+// bundleRow counts the bundle calls of the ephemeral link to an export's
+// bundle: it is asked for once each time Terraform opens it, at each plan
+// and at each apply, and never stored.
+func (b *bench) bundleRow() row {
+	emu := emulator.New(emulator.Options{SkipContractCheck: true, StaticExports: emulator.StaticExportOptions{Queued: time.Millisecond,
+		Duration: time.Millisecond}})
+	_, err := emu.Listen("127.0.0.1:0")
+	check(err)
+	defer emu.Close()
+	calls := func() int { return emu.CountRequests("POST", "/bundle") }
+	ws := b.workspace(acctest.ProviderBlock(emu) + "resource \"mintlify_static_export\" \"docs\" {\n  domain = \"docs.example.com\"\n}\n" +
+		"ephemeral \"mintlify_static_export_bundle\" \"docs\" {\n  id = mintlify_static_export.docs.id\n}\n")
+	b.run(ws, "apply", "-auto-approve", "-input=false")
+	before := calls()
+	wall := b.median(func() time.Duration { return b.plan(ws) })
+	perPlan := (calls() - before) / b.runs
+	b.run(ws, "plan", "-input=false", "-out=saved.tfplan")
+	before = calls()
+	b.run(ws, "apply", "-input=false", "saved.tfplan")
+	perApply := calls() - before
+	return row{
+		scenario: "plan, then apply the saved plan, with the ephemeral link to a completed export's bundle (mintlify_static_export_bundle)",
+		wall:     round(wall), polls: fmt.Sprintf("%d call per plan, %d per apply", perPlan, perApply),
+		target:  "1 call per plan and 1 per apply (the fewest possible: it is never stored)",
+		verdict: verdict(perPlan == 1 && perApply == 1),
+	}
 }
 
 // applyRows time an apply of n jobs of length, each waited for, against
