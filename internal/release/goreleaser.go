@@ -17,8 +17,8 @@ import (
 
 // BuildOptions say how to build a release with goreleaser.
 type BuildOptions struct {
-	// Goreleaser is the module and version `go run` runs, such as
-	// github.com/goreleaser/goreleaser/v2@v2.14.3: the GNUmakefile's pin.
+	// Goreleaser is the module and version `go run` runs:
+	// github.com/goreleaser/goreleaser/v2@$(GORELEASER_VERSION), the GNUmakefile's pin.
 	Goreleaser string
 	// ModuleRoot is the repository, with .goreleaser.yml and
 	// terraform-registry-manifest.json.

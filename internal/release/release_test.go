@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -138,17 +137,17 @@ func newKeyring(t *testing.T, home, uid string) *Keyring {
 	return k
 }
 
-// changelogVersion is the version of CHANGELOG.md's first heading: the one
-// the next release will carry.
+// changelogVersion is the version of CHANGELOG.md's newest heading: the
+// one the next release will carry.
 func changelogVersion(t *testing.T, root string) string {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(root, "CHANGELOG.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := regexp.MustCompile(`(?m)^## (\d+\.\d+\.\d+)\b`).FindSubmatch(b)
-	if m == nil {
-		t.Fatal("CHANGELOG.md has no heading '## MAJOR.MINOR.PATCH'")
+	h, err := NewestHeading(b)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return string(m[1])
+	return h.Version
 }

@@ -4,7 +4,7 @@
 // which a package passes no test at all (every test skipped), fails the
 // matrix: a green run must have run something.
 //
-//	go run ./internal/cmd/testmatrix bin/terraform-1.5.7/terraform /usr/local/bin/terraform bin/clients/tofu-1.12.6
+//	go run ./internal/cmd/testmatrix bin/terraform-1.5.7/terraform /usr/local/bin/terraform bin/tofu-1.12.6/tofu
 package main
 
 import (
