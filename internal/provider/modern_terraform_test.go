@@ -18,9 +18,10 @@ import (
 
 // These tests need a newer client than Terraform 1.5: resource identity
 // came in Terraform 1.12 and OpenTofu 1.12; terraform query and actions in
-// Terraform 1.14, and OpenTofu has neither. make test-matrix runs them on
-// Terraform 1.15 and OpenTofu 1.12; protocol_test.go checks the same
-// behavior through the plugin protocol on every client.
+// Terraform 1.14, and OpenTofu has neither. The GitHub workflow runs them on
+// Terraform 1.14 and 1.15 (and make test-matrix on any client TF_MATRIX
+// names); protocol_grpc_test.go checks the same behavior through the
+// plugin protocol on every client.
 
 var (
 	needsIdentity = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)}
