@@ -133,10 +133,7 @@ func (r *run[T]) start(ctx context.Context, l launching[T]) (T, bool) {
 	r.report("%s", started)
 	tflog.Info(ctx, started, map[string]any{"id": r.op.id(v), "kind": r.op.kind.noun})
 	if w := waited.total(); w >= longRateLimitWait {
-		r.diags.AddWarning("Mintlify's rate limit delayed the "+r.op.kind.noun, fmt.Sprintf(
-			"%s %s started only after the provider waited %s for Mintlify's rate limit of %s. Operations of this kind started together "+
-				"queue behind it; the provider waits it out whenever Mintlify's Retry-After fits in %s.",
-			r.op.kind.title(), r.op.id(v), w.Round(time.Second), waited.allowance(), r.settings.timeout))
+		r.diags.Append(r.situation(r.op.id(v)).delayedByRateLimit(w, waited.allowance()))
 	}
 	return v, true
 }

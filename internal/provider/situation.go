@@ -134,6 +134,16 @@ func (s situation) gone() diag.Diagnostic {
 		"Mintlify no longer knows %s %s: it is removed from the state, and the next apply starts a new %s.", s.kind.noun, s.where(), s.kind.noun))
 }
 
+// delayedByRateLimit warns that a start waited out a rate limit (its
+// allowance) for as long as waited, which a user would otherwise take for
+// a slow API.
+func (s situation) delayedByRateLimit(waited time.Duration, allowance string) diag.Diagnostic {
+	return diag.NewWarningDiagnostic("Mintlify's rate limit delayed the "+s.kind.noun, fmt.Sprintf(
+		"%s %s started only after the provider waited %s for Mintlify's rate limit of %s. Operations of this kind started together "+
+			"queue behind it; the provider waits it out whenever Mintlify's Retry-After fits in %s.",
+		s.kind.title(), s.id, waited.Round(time.Second), allowance, s.timeout))
+}
+
 // couldNotRead explains a failed read of one, outside any wait.
 func (s situation) couldNotRead(explained string) diag.Diagnostic {
 	return diag.NewErrorDiagnostic("Could not read the Mintlify "+s.kind.noun, explained)
