@@ -60,7 +60,7 @@ ephemeral "mintlify_feedback" "open" {
 
 resource "mintlify_agent_job" "serve" {
   prompt_wo = join(" ", concat([var.instructions, ephemeral.mintlify_static_export_bundle.docs.url],
-  [for f in ephemeral.mintlify_feedback.open.feedback : "${f.comment} (${f.contact})"]))
+  [for f in ephemeral.mintlify_feedback.open.feedback : f.comment], values(ephemeral.mintlify_feedback.open.contacts)))
   prompt_wo_version = 1
 }
 `

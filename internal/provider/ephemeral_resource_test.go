@@ -67,10 +67,11 @@ func TestAccFeedbackEphemeral(t *testing.T) {
 		TerraformVersionChecks:   ephemeralClients,
 		Steps: []resource.TestStep{{
 			Config: env.config("ephemeral \"mintlify_feedback\" \"open\" {\n  status = \"pending\"\n}\n" +
-				echoed("ephemeral.mintlify_feedback.open.feedback[0]")),
+				echoed("{ comment = ephemeral.mintlify_feedback.open.feedback[0].comment, contacts = values(ephemeral.mintlify_feedback.open.contacts) }")),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("echo.seen", tfjsonpath.New("data").AtMapKey("comment"), knownvalue.StringExact("The install step fails on Windows")),
-				statecheck.ExpectKnownValue("echo.seen", tfjsonpath.New("data").AtMapKey("contact"), knownvalue.StringExact("reader@example.com")),
+				statecheck.ExpectKnownValue("echo.seen", tfjsonpath.New("data").AtMapKey("contacts"),
+					knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("reader@example.com")})),
 			},
 		}},
 	})

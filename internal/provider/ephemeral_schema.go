@@ -35,6 +35,9 @@ func ephemeralAttribute(a dschema.Attribute) eschema.Attribute {
 	case dschema.ListAttribute:
 		return eschema.ListAttribute{MarkdownDescription: a.MarkdownDescription, Required: a.Required, Optional: a.Optional,
 			Computed: a.Computed, Sensitive: a.Sensitive, ElementType: a.ElementType, Validators: a.Validators}
+	case dschema.MapAttribute:
+		return eschema.MapAttribute{MarkdownDescription: a.MarkdownDescription, Required: a.Required, Optional: a.Optional,
+			Computed: a.Computed, Sensitive: a.Sensitive, ElementType: a.ElementType, Validators: a.Validators}
 	case dschema.ListNestedAttribute:
 		return eschema.ListNestedAttribute{MarkdownDescription: a.MarkdownDescription, Required: a.Required, Optional: a.Optional,
 			Computed: a.Computed, Sensitive: a.Sensitive, Validators: a.Validators,

@@ -22,8 +22,13 @@ func NewFeedbackDataSource() datasource.DataSource {
 			"still `pending`, to build an agent job's prompt from it.",
 		filters: feedbackFilters,
 		paged:   &paging{items: "entries", order: "the API lists them newest first, so these are the newest", page: mintlify.MaxFeedbackPage},
-		fields: fields[[]mintlify.Feedback]{listOf("feedback", "The feedback entries, newest first.", feedbackFields,
-			func(f []mintlify.Feedback) []mintlify.Feedback { return f })},
+		fields: fields[[]mintlify.Feedback]{
+			listOf("feedback", "The feedback entries, newest first.", feedbackFields, func(f []mintlify.Feedback) []mintlify.Feedback { return f }),
+			stringMap("contacts", "How to reach the readers who left a way, by the `id` of their entry. Personal data: sensitive, which "+
+				"hides it on screen, while the state keeps it like every data source result (the `mintlify_feedback` ephemeral "+
+				"resource keeps nothing). Kept out of `feedback`, where a sensitive value in every entry would make Terraform "+
+				"slow to read thousands of them.", feedbackContacts).asSensitive(),
+		},
 		read: func(ctx context.Context, c *mintlify.Client, project string, args analyticsArgs) ([]mintlify.Feedback, error) {
 			return c.ListFeedback(ctx, project, feedbackFilter(args), args.list)
 		},
@@ -68,10 +73,18 @@ var feedbackFields = fields[mintlify.Feedback]{
 	text("status", "`pending`, `in_progress`, `resolved` or `dismissed`.", func(f mintlify.Feedback) string { return f.Status }),
 	flag("helpful", "Whether the reader found the page helpful (thumbs up); null for feedback without thumbs.",
 		func(f mintlify.Feedback) *bool { return f.Helpful }),
-	text("contact", "How to reach the reader, when they left a way; null otherwise. Personal data: sensitive, which hides it on screen; "+
-		"the state keeps it like every data source result (the `mintlify_feedback` ephemeral resource keeps nothing).",
-		func(f mintlify.Feedback) string { return deref(f.Contact) }).asSensitive(),
 	text("code", "The code snippet reported; null for other sources.", func(f mintlify.Feedback) string { return deref(f.Code) }),
 	text("filename", "The code snippet's file name; null when none.", func(f mintlify.Feedback) string { return deref(f.Filename) }),
 	text("lang", "The code snippet's language; null when none.", func(f mintlify.Feedback) string { return deref(f.Lang) }),
+}
+
+// feedbackContacts are the readers' contacts, by the ID of their entry.
+func feedbackContacts(entries []mintlify.Feedback) map[string]string {
+	contacts := map[string]string{}
+	for _, f := range entries {
+		if c := deref(f.Contact); c != "" {
+			contacts[f.ID] = c
+		}
+	}
+	return contacts
 }

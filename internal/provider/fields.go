@@ -8,9 +8,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/float64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -75,6 +77,8 @@ const (
 	listField
 	// nestedField is an object described by fields of its own.
 	nestedField
+	// mapField is a map of strings.
+	mapField
 )
 
 // text is a string field, null when the API sent "".
@@ -103,6 +107,17 @@ func number[T any](name, doc string, get func(T) float64) field[T] {
 func integer[T any](name, doc string, get func(T) int64) field[T] {
 	return field[T]{name: name, doc: doc, typ: integerField, value: func(v T) tftypes.Value {
 		return tftypes.NewValue(tftypes.Number, get(v))
+	}}
+}
+
+// stringMap is a map of strings, empty when the API reports none.
+func stringMap[T any](name, doc string, get func(T) map[string]string) field[T] {
+	return field[T]{name: name, doc: doc, typ: mapField, value: func(v T) tftypes.Value {
+		values := map[string]tftypes.Value{}
+		for k, s := range get(v) {
+			values[k] = tftypes.NewValue(tftypes.String, s)
+		}
+		return tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, values)
 	}}
 }
 
@@ -192,6 +207,8 @@ func (f field[T]) tfType() tftypes.Type {
 		return tftypes.List{ElementType: f.elements.typ}
 	case nestedField:
 		return f.elements.typ
+	case mapField:
+		return tftypes.Map{ElementType: tftypes.String}
 	case objectField:
 		attrs := make(map[string]tftypes.Type, len(f.nested))
 		for _, n := range f.nested {
@@ -298,6 +315,9 @@ func (fs fields[T]) resourceAttributes() map[string]rschema.Attribute {
 		case nestedField:
 			out[f.name] = rschema.SingleNestedAttribute{MarkdownDescription: f.doc, Computed: true, Attributes: f.elements.resource(),
 				PlanModifiers: []planmodifier.Object{objectplanmodifier.UseStateForUnknown()}}
+		case mapField:
+			out[f.name] = rschema.MapAttribute{MarkdownDescription: f.doc, Computed: true, ElementType: types.StringType,
+				Sensitive: f.sensitive, PlanModifiers: []planmodifier.Map{mapplanmodifier.UseStateForUnknown()}}
 		default:
 			out[f.name] = rschema.StringAttribute{MarkdownDescription: f.doc, Computed: true, CustomType: f.stringType(),
 				Sensitive: f.sensitive, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
@@ -334,6 +354,8 @@ func (f field[T]) dataSourceAttribute() dschema.Attribute {
 			NestedObject: dschema.NestedAttributeObject{Attributes: f.elements.dataSource()}}
 	case nestedField:
 		return dschema.SingleNestedAttribute{MarkdownDescription: f.doc, Computed: true, Attributes: f.elements.dataSource()}
+	case mapField:
+		return dschema.MapAttribute{MarkdownDescription: f.doc, Computed: true, ElementType: types.StringType, Sensitive: f.sensitive}
 	}
 	return dschema.StringAttribute{MarkdownDescription: f.doc, Computed: true, CustomType: f.stringType(), Sensitive: f.sensitive}
 }

@@ -19,6 +19,7 @@ type sample struct {
 	share   float64
 	tags    map[string]string
 	entries []string
+	labels  map[string]string
 }
 
 var sampleFields = fields[sample]{
@@ -30,6 +31,7 @@ var sampleFields = fields[sample]{
 	object("tags", "Tags.", [][2]string{{"a", "A."}, {"b", "B."}}, func(s sample) map[string]string { return s.tags }),
 	listOf("entries", "Entries.", fields[string]{text("value", "The value.", func(e string) string { return e })},
 		func(s sample) []string { return s.entries }),
+	stringMap("labels", "Labels.", func(s sample) map[string]string { return s.labels }).asSensitive(),
 }
 
 // TestFieldValues: what the API leaves out is null; what it sends is kept
@@ -37,7 +39,7 @@ var sampleFields = fields[sample]{
 func TestFieldValues(t *testing.T) {
 	yes := true
 	full := sampleFields.values(sample{name: "n", at: &mintlify.Time{Text: "2026-12-01T10:00:00.123Z"}, ok: &yes, count: 3, share: 0.5,
-		tags: map[string]string{"a": "x"}, entries: []string{"e1", ""}})
+		tags: map[string]string{"a": "x"}, entries: []string{"e1", ""}, labels: map[string]string{"k": "v"}})
 	if !full["name"].Equal(tfString("n")) || !full["at"].Equal(tfString("2026-12-01T10:00:00.123Z")) ||
 		!full["ok"].Equal(tftypes.NewValue(tftypes.Bool, true)) || !full["count"].Equal(tftypes.NewValue(tftypes.Number, 3)) {
 		t.Errorf("values %v", full)
@@ -50,14 +52,18 @@ func TestFieldValues(t *testing.T) {
 	if err := full["entries"].As(&entries); err != nil || len(entries) != 2 {
 		t.Errorf("entries %v; want 2", full["entries"])
 	}
+	var labels map[string]tftypes.Value
+	if err := full["labels"].As(&labels); err != nil || !labels["k"].Equal(tfString("v")) {
+		t.Errorf("labels %v", full["labels"])
+	}
 	empty := sampleFields.values(sample{})
 	for _, name := range []string{"name", "at", "ok", "tags"} {
 		if !empty[name].IsNull() {
 			t.Errorf("%s = %v for nothing reported; want null", name, empty[name])
 		}
 	}
-	if empty["entries"].IsNull() {
-		t.Error("an empty list is null; want an empty list")
+	if empty["entries"].IsNull() || empty["labels"].IsNull() {
+		t.Error("an empty list or map is null; want an empty one")
 	}
 }
 
@@ -74,8 +80,8 @@ func TestFieldSchemas(t *testing.T) {
 		}
 	}
 	for name, a := range ds.Attributes {
-		if !a.IsComputed() || a.IsOptional() || a.GetMarkdownDescription() == "" {
-			t.Errorf("data source attribute %s is not computed-only with a description", name)
+		if !a.IsComputed() || a.IsOptional() || a.GetMarkdownDescription() == "" || a.IsSensitive() != (name == "labels") {
+			t.Errorf("data source attribute %s is not computed-only with a description, or its sensitivity is wrong", name)
 		}
 	}
 	for name, a := range rs.Attributes {
@@ -85,7 +91,7 @@ func TestFieldSchemas(t *testing.T) {
 	}
 	// The values fit the type: a whole object of them is a valid value.
 	tftypes.NewValue(want, sampleFields.values(sample{}))
-	if names := sampleFields.except("tags", "entries").names(); len(names) != 5 {
+	if names := sampleFields.except("tags", "entries", "labels").names(); len(names) != 5 {
 		t.Errorf("except left %v", names)
 	}
 }
