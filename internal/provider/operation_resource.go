@@ -23,8 +23,9 @@ import (
 type operationResource[T any, M resourceArgs] struct {
 	resourceBase
 	op *followable[T]
-	// schema is the resource's schema; fields are its attributes that
-	// the API reports, the rest are arguments (M).
+	// schema is the resource's schema, whose optional and required
+	// attributes are the arguments (M); fields are what the API reports,
+	// some of them arguments an import adopts.
 	schema func(context.Context) (schema.Schema, diag.Diagnostics)
 	fields fields[T]
 	// timeout bounds a create by default.
