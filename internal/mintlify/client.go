@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"net/http/httptrace"
@@ -42,7 +43,10 @@ type Config struct {
 	APIKey    string
 	UserAgent string
 	// MaxRetries bounds the retries of one call; 0 means DefaultMaxRetries,
-	// a negative value means none.
+	// a negative value means none. A 429 whose Retry-After fits before the
+	// call's deadline is waited out however often it comes and is not
+	// counted: when many calls share a limit, each may be refused several
+	// times before its turn, and the deadline bounds the waiting.
 	MaxRetries int
 	// RequestTimeout bounds one HTTP attempt; 0 means DefaultRequestTimeout.
 	RequestTimeout time.Duration
@@ -65,6 +69,8 @@ type Client struct {
 	userAgent string
 	log       LogFunc
 	onWait    func(context.Context, RetryWait)
+	// maxRetries bounds the counted retries of one call (see Config).
+	maxRetries int
 	// reads retries every answer that may be transient; writes only those
 	// the server certainly did not act on (see retryWrite); streams is
 	// writes without the per-request time limit, for the v1 event stream,
@@ -132,14 +138,18 @@ func New(cfg Config) (*Client, error) {
 		userAgent: cfg.UserAgent,
 		log:       log,
 		onWait:    cfg.OnRetryWait,
+
+		maxRetries: retries,
 	}
 	newRetrying := func(hc *http.Client, policy retryablehttp.CheckRetry) *retryablehttp.Client {
 		return &retryablehttp.Client{
-			HTTPClient:     hc,
-			RetryWaitMin:   waitMin,
-			RetryWaitMax:   waitMax,
-			RetryMax:       retries,
-			CheckRetry:     c.recordRefusal(policy),
+			HTTPClient:   hc,
+			RetryWaitMin: waitMin,
+			RetryWaitMax: waitMax,
+			// The calls' own budget (countRetries) ends them; a deadline
+			// bounds the retries it does not count.
+			RetryMax:       math.MaxInt32,
+			CheckRetry:     c.recordRefusal(c.countRetries(policy)),
 			Backoff:        c.backoff,
 			ErrorHandler:   retryablehttp.PassthroughErrorHandler,
 			RequestLogHook: c.logAttempt,
@@ -221,6 +231,8 @@ type attempt struct {
 	connected atomic.Bool
 	// refusal is the typed error of the answer the call waits to retry.
 	refusal error
+	// retries counts the retries that spend the call's budget.
+	retries int
 }
 
 type attemptKey struct{}
@@ -364,6 +376,21 @@ func (c *Client) send(ctx context.Context, client *retryablehttp.Client, r *call
 func (c *Client) statusError(resp *http.Response, r *call, path string, raw []byte) error {
 	base := &APIError{StatusCode: resp.StatusCode, Method: r.method, Path: path, Message: errorText(raw)}
 	return newStatusError(base, r.limit, resp.Header, time.Now())
+}
+
+// countRetries wraps a retry policy: a retry spends the call's budget of
+// maxRetries, unless it waits out a rate limit until a time the server
+// gave that fits before the call's deadline.
+func (c *Client) countRetries(policy retryablehttp.CheckRetry) retryablehttp.CheckRetry {
+	return func(ctx context.Context, resp *http.Response, err error) (bool, error) {
+		retry, checkErr := policy(ctx, resp, err)
+		att := attemptOf(ctx)
+		if !retry || att == nil || err == nil && waitsOutRateLimit(ctx, resp) {
+			return retry, checkErr
+		}
+		att.retries++
+		return att.retries <= c.maxRetries, checkErr
+	}
 }
 
 // recordRefusal wraps a retry policy: an answer the call will be sent

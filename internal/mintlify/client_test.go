@@ -322,6 +322,35 @@ func TestRetryPolicy(t *testing.T) {
 			t.Errorf("err %v after %d calls; want one call and an error that says the job may exist", err, calls.Load())
 		}
 	})
+	// Many calls sharing one limit may each be refused several times before
+	// their turn: a deadline, not the retry budget, bounds those waits.
+	t.Run("429s with a Retry-After that fits the deadline spend no retries", func(t *testing.T) {
+		var calls atomic.Int32
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if calls.Add(1) <= 2 {
+				w.Header().Set("Retry-After", "1")
+				w.WriteHeader(http.StatusTooManyRequests)
+				return
+			}
+			w.WriteHeader(http.StatusAccepted)
+			_, _ = w.Write([]byte(`{"schemaId":"a","instanceId":"i","jobId":"j"}`))
+		}))
+		defer srv.Close()
+		c, err := mintlify.New(mintlify.Config{BaseURL: srv.URL, APIKey: "k", MaxRetries: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		bounded, cancel := context.WithTimeout(ctx, time.Minute)
+		defer cancel()
+		if _, err := c.TriggerAutomation(bounded, "p", "a"); err != nil || calls.Load() != 3 {
+			t.Errorf("err %v after %d calls; want success after 3 with no retry budget", err, calls.Load())
+		}
+		calls.Store(0)
+		var limited *mintlify.RateLimitedError
+		if _, err := c.TriggerAutomation(ctx, "p", "a"); !errors.As(err, &limited) || calls.Load() != 1 {
+			t.Errorf("err %v after %d calls; want the 429 after 1: without a deadline every retry spends the budget", err, calls.Load())
+		}
+	})
 	t.Run("429 past the deadline fails at once", func(t *testing.T) {
 		var calls atomic.Int32
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

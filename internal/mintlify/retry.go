@@ -61,6 +61,18 @@ func retryAfterFits(ctx context.Context, resp *http.Response) bool {
 	return !has || time.Now().Add(after).Before(deadline)
 }
 
+// waitsOutRateLimit is a 429 that says when to come back, at least a second
+// from now and before the caller's deadline: a wait bounded by both, which
+// a retry budget need not bound again.
+func waitsOutRateLimit(ctx context.Context, resp *http.Response) bool {
+	if resp == nil || resp.StatusCode != http.StatusTooManyRequests {
+		return false
+	}
+	after, ok := ParseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+	_, has := ctx.Deadline()
+	return ok && has && after >= time.Second && retryAfterFits(ctx, resp)
+}
+
 func isDialError(err error) bool {
 	var op *net.OpError
 	if errors.As(err, &op) && op.Op == "dial" {

@@ -96,7 +96,9 @@ func (p *mintlifyProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 			},
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: fmt.Sprintf("How many times one API call is retried after a rate limit (HTTP 429), a server error "+
-					"or a network error. Defaults to %d. Creating a job is retried only when the API certainly did not receive it.",
+					"or a network error. Defaults to %d. Creating a job is retried only when the API certainly did not receive it. "+
+					"A rate limit whose `Retry-After` fits in the operation's timeout is waited out however often it comes, "+
+					"without counting: operations that share a limit may each be refused several times before their turn.",
 					mintlify.DefaultMaxRetries),
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, 20)},
