@@ -11,12 +11,16 @@ import (
 )
 
 // TestSharedTriggerLimit applies 10 production deployments and 10
-// automation runs at -parallelism=20: they share Mintlify's limit of 10
-// triggers per 10 seconds, so half are refused at first and waited out;
-// every one starts exactly once.
+// automation runs at -parallelism=20: they share one limit of triggers,
+// here 2 per second (Mintlify's is 10 per 10 seconds), so the last ones
+// are refused many times more than max_retries before their turn, and
+// wait each refusal out; every one starts exactly once.
 func TestSharedTriggerLimit(t *testing.T) {
 	ws := setup(t)
-	emu := emulator.Start(t, emulator.Options{Deployments: emulator.DeploymentOptions{Queued: 100 * time.Millisecond, InProgress: 200 * time.Millisecond}})
+	emu := emulator.Start(t, emulator.Options{Deployments: emulator.DeploymentOptions{
+		Queued: 100 * time.Millisecond, InProgress: 200 * time.Millisecond,
+		TriggerLimit: 2, TriggerWindow: time.Second,
+	}})
 	const each = 10
 	config := acctest.ProviderBlock(emu) + `
 resource "mintlify_deployment" "site" {
@@ -38,8 +42,8 @@ resource "mintlify_automation_run" "nightly" {
 	if _, err := ws.Run(ctx, nil, "init", "-input=false"); err != nil {
 		t.Fatal(err)
 	}
-	if out, err := ws.Run(ctx, nil, "apply", "-auto-approve", "-input=false", "-parallelism=20"); err != nil {
-		t.Fatalf("%v\n%s", err, out)
+	if _, err := ws.Run(ctx, nil, "apply", "-auto-approve", "-input=false", "-parallelism=20"); err != nil {
+		t.Fatal(err)
 	}
 	refused := 0
 	for _, r := range emu.Requests() {

@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 
@@ -126,16 +127,31 @@ func (w *Workspace) Command(ctx context.Context, extraEnv []string, args ...stri
 	return cmd
 }
 
-// Run runs terraform and returns its combined output.
+// Run runs terraform and returns its combined output. Its error leads with
+// Terraform's diagnostics, which follow a plan of any length, so that a log
+// cut short still shows why it failed.
 func (w *Workspace) Run(ctx context.Context, extraEnv []string, args ...string) (string, error) {
 	var out bytes.Buffer
 	cmd := w.Command(ctx, extraEnv, args...)
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err := cmd.Run()
 	if err != nil {
-		err = fmt.Errorf("terraform %s: %v\n%s", strings.Join(args, " "), err, out.String())
+		err = fmt.Errorf("terraform %s: %v\n%s\nwhole output:\n%s", strings.Join(args, " "), err, Diagnostics(out.String()), out.String())
 	}
 	return out.String(), err
+}
+
+// ansiEscape is a terminal color code, as Terraform prints without -no-color.
+var ansiEscape = regexp.MustCompile(`\x1b\[[0-9;]*m`)
+
+// Diagnostics is the part of Terraform's output from its first error or
+// warning box on, without color codes; all of it when it has none.
+func Diagnostics(out string) string {
+	plain := ansiEscape.ReplaceAllString(out, "")
+	if i := strings.Index(plain, "\u2577"); i >= 0 { // ╷, the top of a diagnostic box
+		return plain[i:]
+	}
+	return plain
 }
 
 // ModuleRoot finds the repository root from a package directory.
