@@ -162,20 +162,30 @@ func firstWords(s string, n int) string {
 	return strings.Join(words[:min(n, len(words))], " ")
 }
 
-func (s *Server) createJob(w http.ResponseWriter, r *http.Request) {
+// readPrompt reads the prompt of a v2 create or message body, or answers
+// 400 when it is missing or empty, and says whether it read one.
+func readPrompt(w http.ResponseWriter, r *http.Request) (string, bool) {
 	var body struct {
 		Prompt *string `json:"prompt"`
 	}
 	if !decodeBody(w, r, &body) {
-		return
+		return "", false
 	}
 	if body.Prompt == nil || *body.Prompt == "" {
 		writeError(w, http.StatusBadRequest, "prompt is required and must be a non-empty string")
+		return "", false
+	}
+	return *body.Prompt, true
+}
+
+func (s *Server) createJob(w http.ResponseWriter, r *http.Request) {
+	prompt, ok := readPrompt(w, r)
+	if !ok {
 		return
 	}
 	project := r.PathValue("projectId")
 	s.create(w, r, &s.agentLimit, project, http.StatusCreated, func(now time.Time) any {
-		job := s.newJob(project, *body.Prompt, now)
+		job := s.newJob(project, prompt, now)
 		s.jobs.add(job.ID, job)
 		return s.view(w, job, now)
 	})
@@ -278,14 +288,8 @@ func (s *Server) startRun(j *Job, prompt string, now time.Time) {
 // sendMessage is POST /v2/agent/{projectId}/job/{id}/message: a follow-up
 // that makes the job active again.
 func (s *Server) sendMessage(w http.ResponseWriter, r *http.Request) {
-	var body struct {
-		Prompt *string `json:"prompt"`
-	}
-	if !decodeBody(w, r, &body) {
-		return
-	}
-	if body.Prompt == nil || *body.Prompt == "" {
-		writeError(w, http.StatusBadRequest, "prompt is required and must be a non-empty string")
+	prompt, ok := readPrompt(w, r)
+	if !ok {
 		return
 	}
 	now := s.opts.Now()
@@ -299,8 +303,8 @@ func (s *Server) sendMessage(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "Cannot send a message to an archived job")
 	case s.refused(w, &s.agentLimit, job.ProjectID, now):
 	default:
-		job.Messages = append(job.Messages, *body.Prompt)
-		s.startRun(job, *body.Prompt, now)
+		job.Messages = append(job.Messages, prompt)
+		s.startRun(job, prompt, now)
 		writeJSON(w, http.StatusOK, s.view(w, job, now))
 	}
 }
