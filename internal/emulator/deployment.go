@@ -343,25 +343,13 @@ func (s *Server) NextDeployments(plans ...DeploymentPlan) {
 }
 
 // Deployments returns copies of every deployment, oldest first.
-func (s *Server) Deployments() []Deployment {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.deployments.copies()
-}
+func (s *Server) Deployments() []Deployment { return s.deployments.all() }
 
 // Deployment returns a copy of one deployment, by its status id.
-func (s *Server) Deployment(id string) (Deployment, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.deployments.copyOf(id)
-}
+func (s *Server) Deployment(id string) (Deployment, bool) { return s.deployments.one(id) }
 
 // DeleteDeployment forgets a deployment: its status answers 404 from now on.
-func (s *Server) DeleteDeployment(id string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.deployments.remove(id)
-}
+func (s *Server) DeleteDeployment(id string) { s.deployments.forget(id) }
 
 func (d *Deployment) clone() Deployment {
 	c := *d

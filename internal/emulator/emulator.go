@@ -184,16 +184,16 @@ func New(opts Options) *Server {
 	s := &Server{
 		opts:           opts,
 		keys:           newKeys(opts),
-		jobs:           newRecords(func(j *Job) Job { return *j }),
 		agentLimit:     newRateLimit(0, time.Hour, "agent uses per project"),
 		previewLimit:   newRateLimit(opts.Deployments.PreviewLimit, opts.Deployments.PreviewWindow, "preview deployments per organization"),
 		triggerLimit:   newRateLimit(opts.Deployments.TriggerLimit, opts.Deployments.TriggerWindow, "deployment and automation triggers per organization"),
 		analyticsLimit: newRateLimit(opts.Analytics.Limit, opts.Analytics.Window, "analytics requests per organization"),
 		analytics:      map[string]*projectAnalytics{},
-		deployments:    newRecords((*Deployment).clone),
 		automations:    map[string]Automation{},
-		staticExports:  newRecords((*StaticExport).clone),
 	}
+	s.jobs = newRecords(&s.mu, func(j *Job) Job { return *j })
+	s.deployments = newRecords(&s.mu, (*Deployment).clone)
+	s.staticExports = newRecords(&s.mu, (*StaticExport).clone)
 	for _, a := range append([]Automation{{ID: DefaultAutomationID}}, opts.Automations...) {
 		if a.ProjectID == "" {
 			a.ProjectID = opts.ProjectID

@@ -210,25 +210,13 @@ func (s *Server) getJob(w http.ResponseWriter, r *http.Request) {
 }
 
 // Jobs returns copies of every job, oldest first.
-func (s *Server) Jobs() []Job {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.jobs.copies()
-}
+func (s *Server) Jobs() []Job { return s.jobs.all() }
 
 // Job returns a copy of one job.
-func (s *Server) Job(id string) (Job, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.jobs.copyOf(id)
-}
+func (s *Server) Job(id string) (Job, bool) { return s.jobs.one(id) }
 
 // DeleteJob forgets a job, as if it were removed behind Terraform's back.
-func (s *Server) DeleteJob(id string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.jobs.remove(id)
-}
+func (s *Server) DeleteJob(id string) { s.jobs.forget(id) }
 
 // ArchiveJob archives a job now.
 func (s *Server) ArchiveJob(id string) {

@@ -299,26 +299,14 @@ func bundleURL(jobID string, now time.Time, lifetime time.Duration) string {
 }
 
 // StaticExports returns copies of every static export job, oldest first.
-func (s *Server) StaticExports() []StaticExport {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.staticExports.copies()
-}
+func (s *Server) StaticExports() []StaticExport { return s.staticExports.all() }
 
 // StaticExport returns a copy of one static export job, by its jobId.
-func (s *Server) StaticExport(id string) (StaticExport, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.staticExports.copyOf(id)
-}
+func (s *Server) StaticExport(id string) (StaticExport, bool) { return s.staticExports.one(id) }
 
 // DeleteStaticExport forgets a static export job: it answers 404 from now
 // on.
-func (s *Server) DeleteStaticExport(id string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.staticExports.remove(id)
-}
+func (s *Server) DeleteStaticExport(id string) { s.staticExports.forget(id) }
 
 func (e *StaticExport) clone() StaticExport {
 	c := *e
