@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -77,9 +78,7 @@ func agentJobSchema(ctx context.Context) (schema.Schema, diag.Diagnostics) {
 	attrs, diags := resourceWaitAttributes(ctx, jobWaits, fmt.Sprintf("How long to send new `follow_up_prompts` and wait for the "+
 		"job after each, as a Go duration. Defaults to `%s`. When it runs out the apply fails; the prompts sent so far are kept in state.",
 		durationText(defaultUpdateTimeout)))
-	for name, a := range jobResourceFields.resourceAttributes() {
-		attrs[name] = a
-	}
+	maps.Copy(attrs, jobResourceFields.resourceAttributes())
 	attrs["project_id"] = projectAttribute("The Mintlify project to run the job in. Defaults to the provider's `project_id`. " +
 		"Changing it replaces the job.")
 	attrs["prompt"] = schema.StringAttribute{

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 	"strings"
 	"time"
 
@@ -124,9 +125,7 @@ type deploymentArgs struct {
 // described by what (as in "a new <what>") recording fs.
 func deploymentAttributes(ctx context.Context, what string, fs fields[*mintlify.Deployment]) (map[string]schema.Attribute, diag.Diagnostics) {
 	attrs, diags := resourceWaitAttributes(ctx, deploymentWaits, "")
-	for name, a := range fs.resourceAttributes() {
-		attrs[name] = a
-	}
+	maps.Copy(attrs, fs.resourceAttributes())
 	attrs["project_id"] = projectAttribute("The Mintlify project to deploy. Defaults to the provider's `project_id`. " +
 		"Changing it starts a new " + what + ".")
 	attrs["triggers"] = triggersAttribute(what)

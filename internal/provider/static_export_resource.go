@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -64,9 +65,7 @@ var staticExportResourceFields = append(fields[*mintlify.StaticExport]{
 
 func staticExportSchema(ctx context.Context) (schema.Schema, diag.Diagnostics) {
 	attrs, diags := resourceWaitAttributes(ctx, staticExportWaits, "")
-	for name, a := range staticExportResourceFields.resourceAttributes() {
-		attrs[name] = a
-	}
+	maps.Copy(attrs, staticExportResourceFields.resourceAttributes())
 	// Mintlify never returns what an export was started with: an imported
 	// export adopts what is configured, in place (CreateOnly).
 	attrs["domain"] = schema.StringAttribute{
