@@ -133,12 +133,11 @@ func New(cfg Config) (*Client, error) {
 		log = func(context.Context, string, map[string]any) {}
 	}
 	c := &Client{
-		baseURL:   u,
-		apiKey:    cfg.APIKey,
-		userAgent: cfg.UserAgent,
-		log:       log,
-		onWait:    cfg.OnRetryWait,
-
+		baseURL:    u,
+		apiKey:     cfg.APIKey,
+		userAgent:  cfg.UserAgent,
+		log:        log,
+		onWait:     cfg.OnRetryWait,
 		maxRetries: retries,
 	}
 	newRetrying := func(hc *http.Client, policy retryablehttp.CheckRetry) *retryablehttp.Client {
@@ -380,7 +379,7 @@ func (c *Client) statusError(resp *http.Response, r *call, path string, raw []by
 
 // countRetries wraps a retry policy: a retry spends the call's budget of
 // maxRetries, unless it waits out a rate limit until a time the server
-// gave that fits before the call's deadline.
+// gave, which the policy has checked fits before the call's deadline.
 func (c *Client) countRetries(policy retryablehttp.CheckRetry) retryablehttp.CheckRetry {
 	return func(ctx context.Context, resp *http.Response, err error) (bool, error) {
 		retry, checkErr := policy(ctx, resp, err)

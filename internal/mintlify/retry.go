@@ -62,15 +62,16 @@ func retryAfterFits(ctx context.Context, resp *http.Response) bool {
 }
 
 // waitsOutRateLimit is a 429 that says when to come back, at least a second
-// from now and before the caller's deadline: a wait bounded by both, which
-// a retry budget need not bound again.
+// from now, to a caller with a deadline: the retry policy has already
+// refused a wait past it, so the wait is bounded by both, and a retry
+// budget need not bound it again.
 func waitsOutRateLimit(ctx context.Context, resp *http.Response) bool {
 	if resp == nil || resp.StatusCode != http.StatusTooManyRequests {
 		return false
 	}
 	after, ok := ParseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
 	_, has := ctx.Deadline()
-	return ok && has && after >= time.Second && retryAfterFits(ctx, resp)
+	return ok && has && after >= time.Second
 }
 
 func isDialError(err error) bool {
